@@ -1,0 +1,80 @@
+import type { HandLandmarks, Handedness, Point3 } from '../types';
+
+/** Number of landmarks in a hand (MediaPipe order). */
+export const LANDMARK_COUNT = 21;
+
+/**
+ * 21 landmarks in the canonical hand frame: wrist at the origin, palm size 1, wrist → middle-finger
+ * knuckle pointing up (+y), and every hand drawn as a right hand (left hands mirrored in x).
+ */
+export type NormalizedLandmarks = Point3[];
+
+/** Landmark indices of the wrist and the four finger knuckles (MCP joints). */
+const WRIST = 0;
+const KNUCKLES = [5, 9, 13, 17] as const;
+const MIDDLE_KNUCKLE = 9;
+
+/** Euclidean distance between two points in 3-D. */
+export function distance(a: Point3, b: Point3): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+/**
+ * True when `value` is 21 finite `[x, y, z]` points.
+ *
+ * @example
+ * isHandLandmarks(hand.landmarks); // true
+ */
+export function isHandLandmarks(value: unknown): value is HandLandmarks {
+  return (
+    Array.isArray(value) &&
+    value.length === LANDMARK_COUNT &&
+    value.every((p) => Array.isArray(p) && p.length === 3 && p.every((v) => typeof v === 'number' && Number.isFinite(v)))
+  );
+}
+
+/**
+ * Palm size: the mean wrist-to-knuckle distance in 3-D. It changes little as the fingers move,
+ * so dividing by it removes the hand's distance from the camera.
+ */
+export function palmSize(landmarks: HandLandmarks): number {
+  const wrist = landmarks[WRIST] as Point3;
+  return KNUCKLES.reduce((sum, i) => sum + distance(wrist, landmarks[i] as Point3), 0) / KNUCKLES.length;
+}
+
+/**
+ * Moves landmarks (image pixels, y down) into the canonical hand frame: translate the wrist to the
+ * origin, flip y so up is positive, divide by {@link palmSize}, rotate in the image plane so the
+ * wrist → middle knuckle direction is +y, and mirror left hands so every hand looks like a right hand.
+ * Returns `null` for a degenerate hand (palm size 0).
+ *
+ * @example
+ * const canonical = normalizeLandmarks(hand.landmarks, hand.handedness);
+ * canonical?.[9]; // ≈ [0, 1, z]: the middle knuckle straight above the wrist
+ */
+export function normalizeLandmarks(landmarks: HandLandmarks, handedness: Handedness = 'right'): NormalizedLandmarks | null {
+  const size = palmSize(landmarks);
+  if (!(size > 1e-9)) return null;
+  const [wx, wy, wz] = landmarks[WRIST] as Point3;
+  const [mx, my] = landmarks[MIDDLE_KNUCKLE] as Point3;
+  // Angle of the wrist → middle knuckle vector (y up); rotate it onto +y.
+  const angle = Math.atan2(wy - my, mx - wx) - Math.PI / 2;
+  const cos = Math.cos(-angle);
+  const sin = Math.sin(-angle);
+  const mirror = handedness === 'left' ? -1 : 1;
+  return landmarks.map(([x, y, z]) => {
+    const dx = (x - wx) / size;
+    const dy = (wy - y) / size;
+    return [mirror * (dx * cos - dy * sin), dx * sin + dy * cos, (z - wz) / size];
+  });
+}
+
+/**
+ * Mirrors canonical landmarks in x: what a right hand would look like as a left hand.
+ *
+ * @example
+ * mirrorLandmarks([[0, 0, 0], [0.5, 1, 0]]); // [[-0, 0, 0], [-0.5, 1, 0]]
+ */
+export function mirrorLandmarks(landmarks: NormalizedLandmarks): NormalizedLandmarks {
+  return landmarks.map(([x, y, z]) => [-x, y, z]);
+}

@@ -1,0 +1,87 @@
+import { InvalidOptionsError } from '../errors';
+import type { Detection, Frame } from '../types';
+import { BUILTIN_GESTURES, DEFAULT_MEANINGS, type BuiltinGestureName } from './types';
+
+/** Runs the detect stage on one frame; the registry uses it to turn sample images into landmarks. */
+export type DetectFunction = (frame: Frame) => Promise<Detection>;
+
+/**
+ * Options of a {@link GestureRegistry} (and so of the `classify()` stage).
+ *
+ * @example
+ * const registry = new GestureRegistry({ meanings: { palm: 'hello' }, minScore: 0.6 });
+ */
+export interface GestureRegistryOptions {
+  /** Detects hands in frames given to `register()`. Without it, frame samples are rejected as `invalid`. Defaults to `undefined`. */
+  detect?: DetectFunction;
+  /** The built-in gestures to enable. Defaults to `['fist', 'ok', 'palm', 'one', 'peace']`. */
+  builtins?: readonly BuiltinGestureName[];
+  /** Meanings of the built-in gestures (`null` for none). Defaults to `{ fist: 'no', ok: 'yes', palm: 'question', one: 'comment', peace: 'goodbye' }`. */
+  meanings?: Partial<Record<BuiltinGestureName, string | null>>;
+  /** A hand whose best gesture scores below this reads `none`. Defaults to `0.5`. */
+  minScore?: number;
+  /** Registration rejects a detected hand whose `presence` is below this as `low-confidence`. Defaults to `0.5`. */
+  minPresence?: number;
+  /** Registration warns `confusable` when the new gesture and an existing one match each other's samples at this similarity or more. Defaults to `0.5`. */
+  confusableSimilarity?: number;
+}
+
+/** {@link GestureRegistryOptions} with every field filled in. */
+export interface ResolvedGestureRegistryOptions {
+  detect: DetectFunction | undefined;
+  builtins: BuiltinGestureName[];
+  meanings: Record<BuiltinGestureName, string | null>;
+  minScore: number;
+  minPresence: number;
+  confusableSimilarity: number;
+}
+
+/** Default values of {@link GestureRegistryOptions}. */
+export const DEFAULT_GESTURE_REGISTRY_OPTIONS: Readonly<Omit<ResolvedGestureRegistryOptions, 'detect'>> = {
+  builtins: [...BUILTIN_GESTURES],
+  meanings: { ...DEFAULT_MEANINGS },
+  minScore: 0.5,
+  minPresence: 0.5,
+  confusableSimilarity: 0.5,
+};
+
+function checkUnit(option: string, value: number): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+    throw new InvalidOptionsError(`${option} must be a number in [0, 1].`, { option, expected: 'a number in [0, 1]', received: String(value) });
+  }
+  return value;
+}
+
+/**
+ * Copies `options`, fills in the defaults and validates every field.
+ *
+ * @example
+ * resolveGestureRegistryOptions({ minScore: 0.7 }).meanings.fist; // 'no'
+ */
+export function resolveGestureRegistryOptions(options: GestureRegistryOptions = {}): ResolvedGestureRegistryOptions {
+  const d = DEFAULT_GESTURE_REGISTRY_OPTIONS;
+  if (options.detect !== undefined && typeof options.detect !== 'function') {
+    throw new InvalidOptionsError('detect must be a function (frame) => Promise<Detection>.', { option: 'detect', expected: 'a function', received: typeof options.detect });
+  }
+  const builtins = [...(options.builtins ?? d.builtins)];
+  for (const name of builtins) {
+    if (!BUILTIN_GESTURES.includes(name)) {
+      throw new InvalidOptionsError(`builtins: unknown built-in gesture "${String(name)}".`, { option: 'builtins', expected: BUILTIN_GESTURES.join(' | '), received: String(name) });
+    }
+  }
+  const meanings = { ...d.meanings };
+  for (const [name, meaning] of Object.entries(options.meanings ?? {})) {
+    if (!Object.hasOwn(meanings, name) || (meaning !== null && typeof meaning !== 'string')) {
+      throw new InvalidOptionsError(`meanings.${name} must name a built-in gesture and be a string or null.`, { option: `meanings.${name}`, expected: 'a built-in name mapped to a string or null', received: String(meaning) });
+    }
+    meanings[name as BuiltinGestureName] = meaning;
+  }
+  return {
+    detect: options.detect,
+    builtins,
+    meanings,
+    minScore: checkUnit('minScore', options.minScore ?? d.minScore),
+    minPresence: checkUnit('minPresence', options.minPresence ?? d.minPresence),
+    confusableSimilarity: checkUnit('confusableSimilarity', options.confusableSimilarity ?? d.confusableSimilarity),
+  };
+}

@@ -1,0 +1,136 @@
+import { GesturePackError } from '../errors';
+import type { Point3 } from '../types';
+import { LANDMARK_COUNT, type NormalizedLandmarks } from './normalize';
+
+/** The `format` tag of a gesture pack. */
+export const GESTURE_PACK_FORMAT = 'gesture-pack';
+/** The only gesture-pack version this build reads and writes. */
+export const GESTURE_PACK_VERSION = 1;
+
+/** Size bounds enforced on import, so a hostile pack cannot exhaust memory or CPU. */
+export const GESTURE_PACK_LIMITS = {
+  /** Most gestures in one pack. */
+  maxGestures: 100,
+  /** Fewest and most samples per gesture. */
+  minSamples: 1,
+  maxSamples: 50,
+  /** Longest gesture name and meaning, in UTF-16 code units. */
+  maxNameLength: 64,
+  /** Largest absolute coordinate of a normalised landmark (palm size is 1). */
+  maxCoordinate: 100,
+} as const;
+
+/** One custom gesture in a pack: its name, meaning and normalised landmark samples (never images). */
+export interface GesturePackGesture {
+  /** Unique within the pack; not `none`. */
+  name: string;
+  /** What the gesture means, or `null` for none. */
+  meaning: string | null;
+  /** True when the gesture takes the place of the built-in gesture with the same name. */
+  replace: boolean;
+  /** 1–50 samples, each 21 `[x, y, z]` points in the canonical frame of `normalizeLandmarks()`. */
+  samples: NormalizedLandmarks[];
+}
+
+/**
+ * A registry's custom gestures as versioned, JSON-serialisable data.
+ *
+ * @example
+ * const pack = registry.export();
+ * fs.writeFileSync('pack.json', JSON.stringify(pack));
+ * other.import(JSON.parse(fs.readFileSync('pack.json', 'utf8')));
+ */
+export interface GesturePack {
+  format: typeof GESTURE_PACK_FORMAT;
+  version: typeof GESTURE_PACK_VERSION;
+  gestures: GesturePackGesture[];
+}
+
+/** Keys that could reach an object's prototype chain; refused anywhere in a pack. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const PACK_KEYS = ['format', 'version', 'gestures'] as const;
+const GESTURE_KEYS = ['name', 'meaning', 'replace', 'samples'] as const;
+
+function fail(path: string, expected: string, received: unknown): never {
+  throw new GesturePackError(`Invalid gesture pack at ${path}: expected ${expected}, received ${describe(received)}.`, { path });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return typeof value;
+}
+
+/** Checks `value` is a plain object with exactly `keys` (all required), refusing prototype keys first. */
+function checkObject(value: unknown, path: string, keys: readonly string[]): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'an object', value);
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) fail(path, 'a plain object', value);
+  const own = Object.keys(value);
+  for (const key of own) {
+    if (FORBIDDEN_KEYS.has(key)) fail(`${path}.${key}`, 'no prototype key', key);
+    if (!keys.includes(key)) fail(`${path}.${key}`, `only the keys ${keys.join(', ')}`, `extra key ${JSON.stringify(key)}`);
+  }
+  for (const key of keys) if (!Object.hasOwn(value, key)) fail(`${path}.${key}`, `required key "${key}"`, undefined);
+  return value as Record<string, unknown>;
+}
+
+function checkArray(value: unknown, path: string, min: number, max: number): unknown[] {
+  if (!Array.isArray(value)) fail(path, `an array of ${min}–${max} items`, value);
+  if (value.length < min || value.length > max) fail(path, `an array of ${min}–${max} items`, value);
+  return value;
+}
+
+function checkName(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value.trim().length === 0 || value.length > GESTURE_PACK_LIMITS.maxNameLength) {
+    fail(path, `a non-empty string of at most ${GESTURE_PACK_LIMITS.maxNameLength} characters`, value);
+  }
+  if (FORBIDDEN_KEYS.has(value)) fail(path, 'a name that is not a prototype key', value);
+  return value;
+}
+
+function checkSample(value: unknown, path: string): NormalizedLandmarks {
+  const points = checkArray(value, path, LANDMARK_COUNT, LANDMARK_COUNT);
+  return points.map((point, i) => {
+    const coords = checkArray(point, `${path}[${i}]`, 3, 3);
+    return coords.map((v, j) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > GESTURE_PACK_LIMITS.maxCoordinate) {
+        fail(`${path}[${i}][${j}]`, `a finite number within ±${GESTURE_PACK_LIMITS.maxCoordinate}`, v);
+      }
+      return v;
+    }) as Point3;
+  });
+}
+
+/**
+ * Validates a whole gesture pack and returns a fresh, detached copy of it. Throws
+ * `GesturePackError` whose `details.path` is the JSON path of the first problem, e.g.
+ * `$.gestures[2].samples[0][5][1]`. `builtinNames` may appear only with `replace: true`.
+ *
+ * @example
+ * try { validateGesturePack(JSON.parse(text), ['fist']); }
+ * catch (e) { if (e instanceof GesturePackError) console.error(e.details.path); }
+ */
+export function validateGesturePack(value: unknown, builtinNames: readonly string[] = []): GesturePack {
+  const pack = checkObject(value, '$', PACK_KEYS);
+  if (pack.format !== GESTURE_PACK_FORMAT) fail('$.format', `"${GESTURE_PACK_FORMAT}"`, pack.format);
+  if (pack.version !== GESTURE_PACK_VERSION) fail('$.version', String(GESTURE_PACK_VERSION), pack.version);
+  const entries = checkArray(pack.gestures, '$.gestures', 0, GESTURE_PACK_LIMITS.maxGestures);
+  const seen = new Set<string>();
+  const gestures = entries.map((entry, g): GesturePackGesture => {
+    const path = `$.gestures[${g}]`;
+    const gesture = checkObject(entry, path, GESTURE_KEYS);
+    const name = checkName(gesture.name, `${path}.name`);
+    if (name === 'none') fail(`${path}.name`, 'a name other than "none"', name);
+    if (seen.has(name)) fail(`${path}.name`, 'a name not already used in this pack', name);
+    seen.add(name);
+    if (typeof gesture.replace !== 'boolean') fail(`${path}.replace`, 'a boolean', gesture.replace);
+    if (builtinNames.includes(name) && !gesture.replace) fail(`${path}.replace`, `true for the built-in name "${name}"`, false);
+    const meaning = gesture.meaning === null ? null : checkName(gesture.meaning, `${path}.meaning`);
+    const samples = checkArray(gesture.samples, `${path}.samples`, GESTURE_PACK_LIMITS.minSamples, GESTURE_PACK_LIMITS.maxSamples);
+    return { name, meaning, replace: gesture.replace, samples: samples.map((s, i) => checkSample(s, `${path}.samples[${i}]`)) };
+  });
+  return { format: GESTURE_PACK_FORMAT, version: GESTURE_PACK_VERSION, gestures };
+}

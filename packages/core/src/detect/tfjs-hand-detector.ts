@@ -1,0 +1,156 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
+import { frameToTensor } from '../frame';
+import type { DetectedFace, DetectedHand, Detection, Frame, HandLandmarks } from '../types';
+import { FaceDetector } from './face-detector';
+import type { DetectCallOptions, DetectorStats, HandDetector, HandDetectorOptions } from './hand-detector';
+import { HandLandmarkModel, type LandmarkResult } from './hand-landmarks';
+import { PalmDetector } from './palm-detector';
+import { frameRoi } from './crop';
+import { iou, landmarksBox, landmarksToRoi, type Roi } from './roi';
+
+/** The loaded graph models the TF.js detector runs. */
+export interface HandModels {
+  handDetector: GraphModel;
+  handLandmarks: GraphModel;
+  faceDetector: GraphModel;
+}
+
+const now = (): number => performance.now();
+
+interface TrackedHand {
+  id: number;
+  roi: Roi;
+  box: [number, number, number, number];
+}
+
+/**
+ * MediaPipe-style hand pipeline on TF.js: palm detector → rotated crop → 21 landmarks, with
+ * tracking in video mode (the next crop comes from the previous landmarks; the detector is
+ * skipped while every hand is tracked, and runs every `redetectEvery` frames to find new ones).
+ */
+export class TfjsHandDetector implements HandDetector {
+  readonly stats: DetectorStats = { frames: 0, detectorRuns: 0, landmarkRuns: 0, faceRuns: 0, lastTimings: { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 } };
+  private timings = { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 };
+  private readonly palms: PalmDetector;
+  private readonly landmarkModel: HandLandmarkModel;
+  private readonly faceDetector: FaceDetector;
+  private tracked: TrackedHand[] = [];
+  private framesSinceDetector = Infinity;
+  private lastFaces: DetectedFace[] = [];
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(private readonly models: HandModels, private readonly options: Required<HandDetectorOptions>) {
+    this.palms = new PalmDetector(models.handDetector);
+    this.landmarkModel = new HandLandmarkModel(models.handLandmarks);
+    this.faceDetector = new FaceDetector(models.faceDetector);
+  }
+
+  async detect(frame: Frame, call: DetectCallOptions = {}): Promise<Detection> {
+    if (this.disposed) throw new Error('HandDetector was disposed');
+    const mode = call.mode ?? 'image';
+    const started = now();
+    this.timings = { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 };
+    const pixels = frameToTensor(frame);
+    const [height, width] = pixels.shape;
+    const image = tf.tidy(() => tf.expandDims(tf.cast(pixels, 'float32'), 0) as tf.Tensor4D);
+    pixels.dispose();
+    try {
+      this.stats.frames += 1;
+      if (mode === 'image') this.reset();
+      const { hands, ranDetector } = this.findHands(image, width, height);
+      let faces = this.lastFaces;
+      if (this.options.faces && (ranDetector || mode === 'image')) {
+        this.stats.faceRuns += 1;
+        const t = now();
+        faces = this.faceDetector.detect(image, width, height, this.options.minFaceScore);
+        this.timings.facesMs = now() - t;
+        this.lastFaces = faces;
+      } else if (!this.options.faces) faces = [];
+      return { hands, faces, present: hands.length > 0 || faces.length > 0, width, height, timestamp: call.timestamp ?? 0 };
+    } finally {
+      image.dispose();
+      this.timings.totalMs = now() - started;
+      this.stats.lastTimings = this.timings;
+    }
+  }
+
+  private findHands(image: tf.Tensor4D, width: number, height: number): { hands: DetectedHand[]; ranDetector: boolean } {
+    const o = this.options;
+    const hands: { id: number; result: LandmarkResult; box: TrackedHand['box'] }[] = [];
+    // 1. Follow the hands we already track.
+    let lost = false;
+    for (const hand of this.tracked) {
+      const result = this.landmarks(image, hand.roi);
+      if (result.presence >= o.minTrackingPresence) hands.push({ id: hand.id, result, box: landmarksBox(result.landmarks) });
+      else lost = true;
+    }
+    // 2. Look for new hands when none is tracked, one was just lost, or it is time to look again.
+    this.framesSinceDetector += 1;
+    const ranDetector = hands.length === 0 || lost || (hands.length < o.maxHands && this.framesSinceDetector >= o.redetectEvery);
+    if (ranDetector) {
+      this.framesSinceDetector = 0;
+      this.stats.detectorRuns += 1;
+      const t = now();
+      const palms = this.palms.detect(image, width, height, o.minDetectorScore, o.maxHands + 1);
+      this.timings.detectorMs = now() - t;
+      for (const palm of palms) {
+        if (hands.length >= o.maxHands) break;
+        // A palm inside a hand we already follow is that hand: skip its landmark pass.
+        if (hands.some((h) => palm.roi.cx >= h.box[0] && palm.roi.cx <= h.box[0] + h.box[2] && palm.roi.cy >= h.box[1] && palm.roi.cy <= h.box[1] + h.box[3])) continue;
+        const result = this.landmarks(image, palm.roi);
+        if (result.presence < o.minPresence) continue;
+        const box = landmarksBox(result.landmarks);
+        if (hands.some((h) => iou(h.box, box) > 0.3)) continue;
+        hands.push({ id: this.nextId++, result, box });
+      }
+      // 3. Close-ups: the palm detector misses a hand that fills the frame; one whole-frame landmark pass finds it.
+      if (hands.length === 0 && o.minFullFramePresence < 1) {
+        const result = this.landmarks(image, frameRoi(width, height));
+        if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
+      }
+    }
+    this.tracked = hands.map((h) => ({ id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box }));
+    return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector };
+  }
+
+  private landmarks(image: tf.Tensor4D, roi: Roi): LandmarkResult {
+    this.stats.landmarkRuns += 1;
+    const t = now();
+    const result = this.landmarkModel.estimate(image, roi);
+    this.timings.landmarksMs += now() - t;
+    return result;
+  }
+
+  private toHand(id: number, result: LandmarkResult, width: number): DetectedHand {
+    // The model assumes a mirrored (selfie) image; camera frames are not mirrored, so its label is swapped.
+    const right = 1 - result.rightInMirrored;
+    const landmarks: HandLandmarks = this.options.mirror ? result.landmarks.map(([x, y, z]) => [width - x, y, z]) : result.landmarks;
+    return {
+      id,
+      box: landmarksBox(landmarks),
+      landmarks,
+      handedness: right >= 0.5 ? 'right' : 'left',
+      handednessScore: Math.max(right, 1 - right),
+      presence: result.presence,
+      score: result.presence,
+    };
+  }
+
+  reset(): void {
+    this.tracked = [];
+    this.framesSinceDetector = Infinity;
+    this.lastFaces = [];
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.palms.dispose();
+    this.faceDetector.dispose();
+    this.models.handDetector.dispose();
+    this.models.handLandmarks.dispose();
+    this.models.faceDetector.dispose();
+  }
+}

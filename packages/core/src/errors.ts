@@ -1,0 +1,66 @@
+/**
+ * Every error the SDK throws or emits is a `GestureError` with a stable
+ * `code`, so callers can branch on `error.code` without parsing messages.
+ */
+export class GestureError extends Error {
+  /** Stable machine-readable code, e.g. `invalid-frame`. */
+  readonly code: string;
+  /** Structured details: what was expected and what was received. */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: string, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/**
+ * A frame that cannot be processed: wrong type, zero or mismatched size,
+ * non-finite values. `details.expected` and `details.received` say why.
+ *
+ * @example
+ * try { await recognizer.recognize({ data: new Uint8Array(3), width: 2, height: 2 }); }
+ * catch (e) { if (e instanceof InvalidFrameError) console.log(e.details); }
+ */
+export class InvalidFrameError extends GestureError {
+  constructor(message: string, details: { expected: string; received: string }) {
+    super('invalid-frame', message, details);
+  }
+}
+
+/** A model file that is missing, unreadable or corrupt. `details.file` names it. */
+export class ModelLoadError extends GestureError {
+  constructor(message: string, details: { file: string; model: string }, options?: { cause?: unknown }) {
+    super('model-load', message, details, options);
+  }
+}
+
+/** A TensorFlow.js backend that could not be started. */
+export class BackendError extends GestureError {
+  constructor(message: string, details: { backend: string; tried?: string[]; path?: string }, options?: { cause?: unknown }) {
+    super('backend', message, details, options);
+  }
+}
+
+/** A gesture pack that failed validation; `details.path` is the JSON path of the first problem. */
+export class GesturePackError extends GestureError {
+  constructor(message: string, details: { path: string }) {
+    super('gesture-pack', message, details);
+  }
+}
+
+/** A call on a recognizer (or observer) after `dispose()`/`destroy()`. */
+export class DisposedError extends GestureError {
+  constructor(what: string) {
+    super('disposed', `${what} was used after dispose(); create a new one instead.`, { what });
+  }
+}
+
+/** Options that fail validation in `resolveOptions()`. */
+export class InvalidOptionsError extends GestureError {
+  constructor(message: string, details: { option: string; expected: string; received: string }) {
+    super('invalid-options', message, details);
+  }
+}

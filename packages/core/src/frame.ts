@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { InvalidFrameError } from './errors';
+import type { Frame, FrameData } from './types';
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value !== 'object') return typeof value;
+  return (value as object).constructor?.name ?? 'object';
+}
+
+function isFrameData(frame: unknown): frame is FrameData {
+  return typeof frame === 'object' && frame !== null && 'data' in frame && 'width' in frame && 'height' in frame;
+}
+
+function checkSize(width: unknown, height: unknown): void {
+  const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 16384;
+  if (!ok(width) || !ok(height)) {
+    throw new InvalidFrameError(`Frame size must be positive integers up to 16384, got ${String(width)}×${String(height)}.`, {
+      expected: 'width and height: integers in 1..16384',
+      received: `${String(width)}×${String(height)}`,
+    });
+  }
+}
+
+function fromFrameData(frame: FrameData): tf.Tensor3D {
+  const { data, width, height } = frame;
+  const channels = frame.channels ?? 4;
+  if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
+    throw new InvalidFrameError(`Frame data must be a Uint8Array or Uint8ClampedArray of RGB(A) bytes, got ${describe(data)}.`, {
+      expected: 'Uint8Array | Uint8ClampedArray',
+      received: describe(data),
+    });
+  }
+  if (channels !== 3 && channels !== 4) {
+    throw new InvalidFrameError(`Frame channels must be 3 (RGB) or 4 (RGBA), got ${String(channels)}.`, { expected: '3 | 4', received: String(channels) });
+  }
+  checkSize(width, height);
+  if (data.length !== width * height * channels) {
+    throw new InvalidFrameError(`Frame data holds ${data.length} bytes; ${width}×${height}×${channels} needs ${width * height * channels}.`, {
+      expected: `${width * height * channels} bytes (${width}×${height}×${channels})`,
+      received: `${data.length} bytes`,
+    });
+  }
+  return tf.tidy(() => {
+    const t = tf.tensor3d(Int32Array.from(data), [height, width, channels], 'int32');
+    return channels === 4 ? tf.slice(t, [0, 0, 0], [height, width, 3]) : t;
+  });
+}
+
+function fromTensor(frame: tf.Tensor): tf.Tensor3D {
+  if (frame.isDisposed) throw new InvalidFrameError('Frame tensor is already disposed.', { expected: 'a live tf.Tensor3D', received: 'a disposed tensor' });
+  const [height, width, channels] = frame.shape;
+  if (frame.rank !== 3 || (channels !== 3 && channels !== 4)) {
+    throw new InvalidFrameError(`Frame tensor must be [height, width, 3|4], got [${frame.shape.join(', ')}].`, {
+      expected: '[height, width, 3 | 4]',
+      received: `[${frame.shape.join(', ')}]`,
+    });
+  }
+  checkSize(width, height);
+  if (frame.dtype !== 'int32' && frame.dtype !== 'float32') {
+    throw new InvalidFrameError(`Frame tensor dtype must be int32 or float32 (0–255), got ${frame.dtype}.`, { expected: 'int32 | float32', received: frame.dtype });
+  }
+  if (frame.dtype === 'float32') {
+    const bad = tf.tidy(() => tf.any(tf.logicalNot(tf.isFinite(frame))).dataSync()[0]);
+    if (bad) throw new InvalidFrameError('Frame tensor holds NaN or infinite values.', { expected: 'finite values in 0..255', received: 'NaN or ±Infinity' });
+  }
+  return tf.tidy(() => {
+    const rgb = channels === 4 ? tf.slice(frame, [0, 0, 0], [height!, width!, 3]) : tf.clone(frame);
+    return rgb as tf.Tensor3D;
+  });
+}
+
+function fromBrowserSource(frame: Frame): tf.Tensor3D {
+  const source = frame as HTMLVideoElement & HTMLImageElement & ImageData;
+  const width = source.videoWidth ?? source.naturalWidth ?? source.width;
+  const height = source.videoHeight ?? source.naturalHeight ?? source.height;
+  checkSize(width, height);
+  try {
+    return tf.browser.fromPixels(frame as Parameters<typeof tf.browser.fromPixels>[0], 3);
+  } catch (cause) {
+    throw new InvalidFrameError(`Cannot read pixels from ${describe(frame)}: ${(cause as Error).message}`, { expected: 'a readable image source', received: describe(frame) });
+  }
+}
+
+const browserSourceNames = ['HTMLVideoElement', 'HTMLImageElement', 'HTMLCanvasElement', 'ImageBitmap', 'ImageData', 'OffscreenCanvas'];
+
+function isBrowserSource(frame: unknown): boolean {
+  return browserSourceNames.some((name) => {
+    const ctor = (globalThis as Record<string, unknown>)[name];
+    return typeof ctor === 'function' && frame instanceof (ctor as new () => unknown);
+  });
+}
+
+/**
+ * Turns any supported frame into an RGB `[height, width, 3]` tensor (0–255) that the caller
+ * owns and must dispose. Throws `InvalidFrameError` (and allocates nothing) for anything else.
+ */
+export function frameToTensor(frame: Frame): tf.Tensor3D {
+  if (frame instanceof tf.Tensor) return fromTensor(frame);
+  if (isBrowserSource(frame)) return fromBrowserSource(frame);
+  if (isFrameData(frame)) return fromFrameData(frame);
+  throw new InvalidFrameError(`Unsupported frame: ${describe(frame)}.`, {
+    expected: '{ data: Uint8Array, width, height, channels? }, a tf.Tensor3D, or a video/image/canvas/ImageBitmap/ImageData',
+    received: describe(frame),
+  });
+}

@@ -1,0 +1,128 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
+import { ModelLoadError } from '../errors';
+
+/** The models the pipeline loads. */
+export type ModelName = 'handDetector' | 'handLandmarks' | 'faceDetector';
+
+/** The file each model is read from, relative to `modelBaseUrl`. */
+export const MODEL_FILES: Readonly<Record<ModelName, string>> = {
+  handDetector: 'handdetect.json',
+  handLandmarks: 'handlandmark-lite.json',
+  faceDetector: 'blazeface-front.json',
+};
+
+/** Where the models come from. */
+export interface ModelOptions {
+  /**
+   * Folder (URL) that holds the model files. In Node a `file:` URL or a path is read from disk;
+   * in the browser any URL your app serves the `@gesture/core/models/` folder at.
+   * Defaults to the `models/` folder shipped inside `@gesture/core`.
+   */
+  modelBaseUrl?: string | URL;
+  /** A TF.js `IOHandler` per model, overriding `modelBaseUrl` for that model. Defaults to `{}`. */
+  modelHandlers?: Partial<Record<ModelName, tf.io.IOHandler>>;
+}
+
+/** The `models/` folder of this package, as a URL (a `file:` URL in Node). */
+export function defaultModelBaseUrl(): URL {
+  return new URL('../models/', import.meta.url);
+}
+
+const nodeFsModule = 'node:fs/promises';
+type ReadFile = (path: URL | string) => Promise<Uint8Array>;
+
+async function nodeReadFile(): Promise<ReadFile> {
+  const fs = (await import(/* @vite-ignore */ /* webpackIgnore: true */ nodeFsModule)) as { readFile: ReadFile };
+  return fs.readFile;
+}
+
+const BYTES_PER_DTYPE: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
+
+function expectedWeightBytes(specs: tf.io.WeightsManifestEntry[]): number {
+  return specs.reduce((sum, spec) => {
+    const count = spec.shape.reduce((a, b) => a * b, 1);
+    const dtype = spec.quantization?.dtype ?? spec.dtype;
+    return sum + count * (BYTES_PER_DTYPE[dtype] ?? 4);
+  }, 0);
+}
+
+/** An IOHandler that reads a graph model and its weight files from disk (Node). */
+export function fileModelHandler(modelUrl: URL, model: string): tf.io.IOHandler {
+  return {
+    async load() {
+      const readFile = await nodeReadFile();
+      const read = async (url: URL) => {
+        try {
+          return await readFile(url);
+        } catch (cause) {
+          throw new ModelLoadError(`Cannot read model file ${url.pathname} for ${model}: ${(cause as Error).message}`, { file: url.pathname, model }, { cause });
+        }
+      };
+      let json: tf.io.ModelJSON;
+      try {
+        json = JSON.parse(new TextDecoder().decode(await read(modelUrl))) as tf.io.ModelJSON;
+      } catch (cause) {
+        if (cause instanceof ModelLoadError) throw cause;
+        throw new ModelLoadError(`Model file ${modelUrl.pathname} for ${model} is not valid JSON.`, { file: modelUrl.pathname, model }, { cause });
+      }
+      if (!json || typeof json !== 'object' || !json.modelTopology || !Array.isArray(json.weightsManifest)) {
+        throw new ModelLoadError(`Model file ${modelUrl.pathname} for ${model} is not a TF.js graph model (no modelTopology/weightsManifest).`, { file: modelUrl.pathname, model });
+      }
+      const weightSpecs = json.weightsManifest.flatMap((group) => group.weights);
+      const buffers: Uint8Array[] = [];
+      for (const group of json.weightsManifest) {
+        for (const path of group.paths) buffers.push(await read(new URL(path, modelUrl)));
+      }
+      const total = buffers.reduce((n, b) => n + b.byteLength, 0);
+      const expected = expectedWeightBytes(weightSpecs);
+      if (total !== expected) {
+        const file = new URL(json.weightsManifest[0]?.paths[0] ?? '', modelUrl).pathname;
+        throw new ModelLoadError(`Weights of ${model} are corrupt: ${file} holds ${total} bytes, the model needs ${expected}.`, { file, model });
+      }
+      const weightData = new Uint8Array(total);
+      let offset = 0;
+      for (const b of buffers) {
+        weightData.set(b, offset);
+        offset += b.byteLength;
+      }
+      return {
+        modelTopology: json.modelTopology,
+        format: json.format,
+        generatedBy: json.generatedBy,
+        convertedBy: json.convertedBy,
+        signature: json.signature,
+        userDefinedMetadata: json.userDefinedMetadata,
+        weightSpecs,
+        weightData: weightData.buffer,
+      } as tf.io.ModelArtifacts;
+    },
+  };
+}
+
+function toUrl(base: string | URL): URL {
+  if (base instanceof URL) return base;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(base) && !/^[a-z]:[\\/]/i.test(base)) return new URL(base.endsWith('/') ? base : `${base}/`);
+  // A plain path: resolve against the page in a browser, or the file system in Node.
+  const withSlash = base.endsWith('/') || base.endsWith('\\') ? base : `${base}/`;
+  if (typeof location !== 'undefined' && location.href) return new URL(withSlash, location.href);
+  return new URL(`file://${withSlash.startsWith('/') ? '' : '/'}${withSlash.replace(/\\/g, '/')}`);
+}
+
+/**
+ * Loads one of the pipeline's graph models. A missing, unreadable or corrupt file raises
+ * `ModelLoadError` naming the file.
+ */
+export async function loadModel(name: ModelName, options: ModelOptions): Promise<GraphModel> {
+  const handler = options.modelHandlers?.[name];
+  const url = new URL(MODEL_FILES[name], toUrl(options.modelBaseUrl ?? defaultModelBaseUrl()));
+  const file = url.protocol === 'file:' ? url.pathname : url.href;
+  try {
+    if (handler) return await loadGraphModel(handler);
+    if (url.protocol === 'file:') return await loadGraphModel(fileModelHandler(url, name));
+    return await loadGraphModel(url.href);
+  } catch (cause) {
+    if (cause instanceof ModelLoadError) throw cause;
+    throw new ModelLoadError(`Cannot load the ${name} model from ${handler ? 'its IOHandler' : file}: ${(cause as Error)?.message ?? cause}`, { file: handler ? `IOHandler(${name})` : file, model: name }, { cause });
+  }
+}
