@@ -10,8 +10,8 @@ export { DEFAULT_HAND_DETECTOR_OPTIONS } from './detect/hand-detector';
 export type { DetectCallOptions, DetectMode, DetectorStats, HandDetector, HandDetectorOptions } from './detect/hand-detector';
 export { detect } from './stages/detect';
 export { frameToTensor } from './frame';
-export { MODEL_FILES, defaultModelBaseUrl, fileModelHandler, loadModel } from './models/model-loader';
-export type { ModelName, ModelOptions } from './models/model-loader';
+export { MODEL_FILES, defaultModelBaseUrl, fileModelHandler, loadModel } from './model-loader';
+export type { ModelName, ModelOptions } from './model-loader';
 export {
   BackendError,
   DisposedError,

@@ -1,7 +1,7 @@
 import type { BackendOptions } from './backend';
 import { DEFAULT_HAND_DETECTOR_OPTIONS, type HandDetectorOptions } from './detect/hand-detector';
 import { InvalidOptionsError } from './errors';
-import type { ModelOptions } from './models/model-loader';
+import type { ModelOptions } from './model-loader';
 
 /** Everything `createGestureRecognizer()` accepts. */
 export interface RecognizerOptions extends BackendOptions, ModelOptions, HandDetectorOptions {}

@@ -1,6 +1,6 @@
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { InvalidOptionsError } from '../errors';
-import { loadModel, type ModelOptions } from '../models/model-loader';
+import { loadModel, type ModelOptions } from '../model-loader';
 import { resolveOptions } from '../options';
 import type { HandDetector, HandDetectorOptions } from './hand-detector';
 import { TfjsHandDetector } from './tfjs-hand-detector';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { ModelLoadError } from '../errors';
+import { ModelLoadError } from './errors';
 
 /** The models the pipeline loads. */
 export type ModelName = 'handDetector' | 'handLandmarks' | 'faceDetector';

@@ -1,0 +1,166 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
+import type { Detection, FrameData } from '../types';
+import { BUILTIN_CLASSES, decodeFixture, fixtureFiles } from './helpers/fixtures';
+
+let recognizer: GestureRecognizer;
+beforeAll(async () => {
+  recognizer = await createGestureRecognizer({ backend: 'wasm' });
+});
+afterAll(() => recognizer?.dispose());
+
+function expectWellFormed(detection: Detection): void {
+  for (const hand of detection.hands) {
+    expect(hand.landmarks).toHaveLength(21);
+    for (const point of hand.landmarks) {
+      expect(point).toHaveLength(3);
+      expect(point.every(Number.isFinite)).toBe(true);
+    }
+    expect(hand.presence).toBeGreaterThanOrEqual(0.5);
+    expect(hand.presence).toBeLessThanOrEqual(1);
+    expect(['left', 'right']).toContain(hand.handedness);
+    const [x, y, w, h] = hand.box;
+    // Landmarks sit on the photo (a little spill past the edge is normal for fingertips).
+    expect(x).toBeGreaterThan(-0.25 * detection.width);
+    expect(y).toBeGreaterThan(-0.25 * detection.height);
+    expect(x + w).toBeLessThan(1.25 * detection.width);
+    expect(y + h).toBeLessThan(1.25 * detection.height);
+  }
+}
+
+describe('detect on the fixture photos (real models)', () => {
+  it('finds a hand with 21 landmarks in ≥ 95% of the gesture photos', async () => {
+    let total = 0;
+    let found = 0;
+    const missed: string[] = [];
+    for (const cls of BUILTIN_CLASSES) {
+      for (const file of fixtureFiles(cls)) {
+        const detection = await recognizer.recognize(await decodeFixture(file));
+        expectWellFormed(detection);
+        total += 1;
+        if (detection.hands.length > 0) found += 1;
+        else missed.push(file.split('/').slice(-2).join('/'));
+      }
+    }
+    console.log(`hands found in ${found}/${total} gesture photos; missed: ${missed.join(', ') || 'none'}`);
+    expect(total).toBe(165);
+    expect(found / total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('finds no hand in at least 20 of the 22 `none` portraits, and a face in at least 20', async () => {
+    const files = fixtureFiles('none');
+    let withHand = 0;
+    let withFace = 0;
+    for (const file of files) {
+      const detection = await recognizer.recognize(await decodeFixture(file));
+      if (detection.hands.length > 0) withHand += 1;
+      if (detection.faces.length > 0) withFace += 1;
+      expect(detection.present).toBe(detection.hands.length > 0 || detection.faces.length > 0);
+    }
+    console.log(`none: ${withHand}/${files.length} with a hand, ${withFace}/${files.length} with a face`);
+    expect(files).toHaveLength(22);
+    expect(withHand).toBeLessThanOrEqual(2);
+    expect(withFace).toBeGreaterThanOrEqual(20);
+  });
+});
+
+/** Shifts an RGBA frame right by `dx` pixels (edge repeated): a near-identical next video frame. */
+function shifted(frame: FrameData, dx: number): FrameData {
+  const { width, height } = frame;
+  const data = new Uint8Array(frame.data.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const from = (y * width + Math.max(0, x - dx)) * 4;
+      data.set(frame.data.subarray(from, from + 4), (y * width + x) * 4);
+    }
+  }
+  return { data, width, height, channels: 4 };
+}
+
+describe('tracking', () => {
+  it('runs the palm detector once over near-identical frames, again only when the hand is lost', async () => {
+    const photo = await decodeFixture(fixtureFiles('palm')[0]!);
+    const blank: FrameData = { data: new Uint8Array(photo.data.length).fill(128), width: photo.width, height: photo.height, channels: 4 };
+    const local = await createGestureRecognizer({ backend: 'wasm', maxHands: 1 });
+    try {
+      const { detector } = local;
+      const ids = new Set<number>();
+      for (let i = 0; i < 12; i++) {
+        const detection = await detector.detect(shifted(photo, i % 3), { mode: 'video', timestamp: i * 33 });
+        expect(detection.hands).toHaveLength(1);
+        ids.add(detection.hands[0]!.id);
+      }
+      expect(detector.stats.detectorRuns).toBe(1);
+      expect(detector.stats.landmarkRuns).toBe(12);
+      expect(ids.size).toBe(1);
+      // The hand leaves: tracking fails, and the detector looks again on that frame and the next.
+      const gone = await detector.detect(blank, { mode: 'video', timestamp: 400 });
+      expect(gone.hands).toHaveLength(0);
+      expect(detector.stats.detectorRuns).toBe(2);
+      await detector.detect(blank, { mode: 'video', timestamp: 433 });
+      expect(detector.stats.detectorRuns).toBe(3);
+      // It comes back: found by the detector, with a new id, then tracked again.
+      const back = await detector.detect(photo, { mode: 'video', timestamp: 466 });
+      expect(back.hands).toHaveLength(1);
+      expect(ids.has(back.hands[0]!.id)).toBe(false);
+      await detector.detect(photo, { mode: 'video', timestamp: 500 });
+      expect(detector.stats.detectorRuns).toBe(4);
+    } finally {
+      local.dispose();
+    }
+  });
+
+  it('looks for new hands every `redetectEvery` frames while fewer than maxHands are tracked', async () => {
+    const photo = await decodeFixture(fixtureFiles('palm')[0]!);
+    const local = await createGestureRecognizer({ backend: 'wasm', maxHands: 2, redetectEvery: 5 });
+    try {
+      for (let i = 0; i < 11; i++) await local.detector.detect(photo, { mode: 'video', timestamp: i * 33 });
+      // Frames 0, 5 and 10 ran the detector.
+      expect(local.detector.stats.detectorRuns).toBe(3);
+    } finally {
+      local.dispose();
+    }
+  });
+
+  it('image mode carries nothing over: the detector runs on every call', async () => {
+    const photo = await decodeFixture(fixtureFiles('fist')[0]!);
+    const before = recognizer.detector.stats.detectorRuns;
+    await recognizer.recognize(photo);
+    await recognizer.recognize(photo);
+    expect(recognizer.detector.stats.detectorRuns - before).toBe(2);
+  });
+
+  it('mirror flips landmarks and keeps handedness', async () => {
+    const photo = await decodeFixture(fixtureFiles('one')[0]!);
+    const plain = await recognizer.recognize(photo);
+    const mirrored = await createGestureRecognizer({ backend: 'wasm', mirror: true });
+    try {
+      const flipped = await mirrored.recognize(photo);
+      expect(flipped.hands).toHaveLength(plain.hands.length);
+      const a = plain.hands[0]!;
+      const b = flipped.hands[0]!;
+      expect(b.handedness).toBe(a.handedness);
+      a.landmarks.forEach(([x, y], i) => {
+        expect(b.landmarks[i]![0]).toBeCloseTo(photo.width - x, 3);
+        expect(b.landmarks[i]![1]).toBeCloseTo(y, 3);
+      });
+    } finally {
+      mirrored.dispose();
+    }
+  });
+});
+
+describe('tensor hygiene', () => {
+  it('tf.memory().numTensors is the same after 500 frames as after 5', async () => {
+    const photo = await decodeFixture(fixtureFiles('peace')[0]!);
+    const blank: FrameData = { data: new Uint8Array(64 * 48 * 4), width: 64, height: 48, channels: 4 };
+    const { detector } = recognizer;
+    const frame = (i: number) => (i % 50 === 49 ? blank : photo);
+    for (let i = 0; i < 5; i++) await detector.detect(frame(i), { mode: 'video', timestamp: i });
+    const after5 = tf.memory().numTensors;
+    for (let i = 5; i < 500; i++) await detector.detect(frame(i), { mode: 'video', timestamp: i });
+    await recognizer.recognize(photo);
+    expect(tf.memory().numTensors).toBe(after5);
+  });
+});

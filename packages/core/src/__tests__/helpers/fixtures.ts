@@ -1,0 +1,26 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import type { FrameData } from '../../types';
+
+/** `../shared/fixtures/hands` beside the repository (or `GESTURE_FIXTURES`). Tests read photos from there; they are never copied into the project. */
+export const FIXTURES_DIR = process.env.GESTURE_FIXTURES ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../../../shared/fixtures/hands');
+
+/** The five built-in gesture classes. */
+export const BUILTIN_CLASSES = ['fist', 'ok', 'palm', 'one', 'peace'] as const;
+
+/** Every image file of one fixture class, sorted. */
+export function fixtureFiles(cls: string): string[] {
+  const dir = join(FIXTURES_DIR, cls);
+  return readdirSync(dir)
+    .filter((f) => /\.(jpe?g|png|webp)$/i.test(f) && statSync(join(dir, f)).isFile())
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Decodes a fixture photo to RGBA with EXIF rotation applied. */
+export async function decodeFixture(file: string): Promise<FrameData> {
+  const { data, info } = await sharp(file).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 4 };
+}
