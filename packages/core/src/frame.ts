@@ -43,7 +43,8 @@ function fromFrameData(frame: FrameData): tf.Tensor3D {
     });
   }
   return tf.tidy(() => {
-    const t = tf.tensor3d(Int32Array.from(data), [height, width, channels], 'int32');
+    // One native typed-array conversion; the alpha channel is dropped by a slice in the backend.
+    const t = tf.tensor3d(new Float32Array(data), [height, width, channels], 'float32');
     return channels === 4 ? tf.slice(t, [0, 0, 0], [height, width, 3]) : t;
   });
 }
@@ -66,8 +67,8 @@ function fromTensor(frame: tf.Tensor): tf.Tensor3D {
     if (bad) throw new InvalidFrameError('Frame tensor holds NaN or infinite values.', { expected: 'finite values in 0..255', received: 'NaN or ±Infinity' });
   }
   return tf.tidy(() => {
-    const rgb = channels === 4 ? tf.slice(frame, [0, 0, 0], [height!, width!, 3]) : tf.clone(frame);
-    return rgb as tf.Tensor3D;
+    const rgb = channels === 4 ? tf.slice(frame, [0, 0, 0], [height!, width!, 3]) : frame;
+    return tf.cast(rgb, 'float32') as tf.Tensor3D;
   });
 }
 
@@ -77,7 +78,7 @@ function fromBrowserSource(frame: Frame): tf.Tensor3D {
   const height = source.videoHeight ?? source.naturalHeight ?? source.height;
   checkSize(width, height);
   try {
-    return tf.browser.fromPixels(frame as Parameters<typeof tf.browser.fromPixels>[0], 3);
+    return tf.tidy(() => tf.cast(tf.browser.fromPixels(frame as Parameters<typeof tf.browser.fromPixels>[0], 3), 'float32'));
   } catch (cause) {
     throw new InvalidFrameError(`Cannot read pixels from ${describe(frame)}: ${(cause as Error).message}`, { expected: 'a readable image source', received: describe(frame) });
   }
@@ -93,8 +94,8 @@ function isBrowserSource(frame: unknown): boolean {
 }
 
 /**
- * Turns any supported frame into an RGB `[height, width, 3]` tensor (0–255) that the caller
- * owns and must dispose. Throws `InvalidFrameError` (and allocates nothing) for anything else.
+ * Turns any supported frame into an RGB `[height, width, 3]` float32 tensor (0–255) that the
+ * caller owns and must dispose. Throws `InvalidFrameError` (and allocates nothing) for anything else.
  */
 export function frameToTensor(frame: Frame): tf.Tensor3D {
   if (frame instanceof tf.Tensor) return fromTensor(frame);

@@ -54,7 +54,7 @@ export class TfjsHandDetector implements HandDetector {
     this.timings = { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 };
     const pixels = frameToTensor(frame);
     const [height, width] = pixels.shape;
-    const image = tf.tidy(() => tf.expandDims(tf.cast(pixels, 'float32'), 0) as tf.Tensor4D);
+    const image = tf.expandDims(pixels, 0) as tf.Tensor4D;
     pixels.dispose();
     try {
       this.stats.frames += 1;
