@@ -8,7 +8,7 @@ export type ModelName = 'handDetector' | 'handLandmarks' | 'faceDetector';
 /** The file each model is read from, relative to `modelBaseUrl`. */
 export const MODEL_FILES: Readonly<Record<ModelName, string>> = {
   handDetector: 'handdetect.json',
-  handLandmarks: 'handlandmark-lite.json',
+  handLandmarks: 'handlandmark-full.json',
   faceDetector: 'blazeface-front.json',
 };
 

@@ -98,13 +98,13 @@ describe('models', () => {
 
   it('a truncated weights file raises ModelLoadError naming the .bin file', async () => {
     const dir = modelDir((d) => {
-      const bin = join(d, 'handlandmark-lite.bin');
+      const bin = join(d, 'handlandmark-full.bin');
       writeFileSync(bin, readFileSync(bin).subarray(0, 1000));
     });
     const before = tf.memory().numTensors;
     const error = await createGestureRecognizer({ backend: 'wasm', modelBaseUrl: dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelLoadError);
-    expect((error as ModelLoadError).details.file).toBe(join(dir, 'handlandmark-lite.bin'));
+    expect((error as ModelLoadError).details.file).toBe(join(dir, 'handlandmark-full.bin'));
     // The models that did load were released again.
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -15,7 +15,7 @@ export interface LandmarkResult {
   rightInMirrored: number;
 }
 
-/** MediaPipe's hand landmark model (lite, 224×224). */
+/** MediaPipe's hand landmark model (full, 224×224). */
 export class HandLandmarkModel {
   constructor(private readonly model: GraphModel) {}
 
