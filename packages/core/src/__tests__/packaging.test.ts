@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { publint } from 'publint';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -15,6 +16,17 @@ describe('packaging', () => {
     expect(existsSync(`${ROOT}packages/${name}/dist/index.js`)).toBe(true);
     expect(existsSync(`${ROOT}packages/${name}/dist/index.cjs`)).toBe(true);
     expect(existsSync(`${ROOT}packages/${name}/dist/index.d.ts`)).toBe(true);
+  });
+
+  it.each(['core', 'node', 'react', 'vue'])('@gesture/%s passes publint', async (name) => {
+    const { messages } = await publint({ pkgDir: `${ROOT}packages/${name}`, level: 'suggestion' });
+    expect(messages).toEqual([]);
+  });
+
+  it('the shipped models stay within the 12 MB budget', () => {
+    const dir = `${ROOT}packages/core/models`;
+    const bytes = readdirSync(dir).reduce((sum, f) => sum + statSync(`${dir}/${f}`).size, 0);
+    expect(bytes).toBeLessThanOrEqual(12 * 1024 * 1024);
   });
 
   it.each(['@gesture/core', '@gesture/node'])('importing %s (ESM and CJS) registers no TF.js backend', (name) => {
