@@ -6,3 +6,17 @@ export class ImageLoadError extends GestureError {
     super('image-load', message, details, options);
   }
 }
+
+/** No usable ffmpeg binary: neither one on the PATH nor the `@ffmpeg-installer/ffmpeg` package. */
+export class FfmpegMissingError extends GestureError {
+  constructor(message: string, details: { tried: string[] }, options?: { cause?: unknown }) {
+    super('ffmpeg-missing', message, details, options);
+  }
+}
+
+/** A video file that is missing, unreadable, corrupt or truncated. Frames decoded before the problem were already delivered. */
+export class VideoDecodeError extends GestureError {
+  constructor(message: string, details: { source: string; framesRead: number; stderr?: string }, options?: { cause?: unknown }) {
+    super('video-decode', message, details, options);
+  }
+}
