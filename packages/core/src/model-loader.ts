@@ -106,7 +106,9 @@ function toUrl(base: string | URL): URL {
   // A plain path: resolve against the page in a browser, or the file system in Node.
   const withSlash = base.endsWith('/') || base.endsWith('\\') ? base : `${base}/`;
   if (typeof location !== 'undefined' && location.href) return new URL(withSlash, location.href);
-  return new URL(`file://${withSlash.startsWith('/') ? '' : '/'}${withSlash.replace(/\\/g, '/')}`);
+  const path = withSlash.replace(/\\/g, '/');
+  const cwd = typeof process !== 'undefined' && process.cwd ? `${process.cwd().replace(/\\/g, '/')}/` : '/';
+  return new URL(path, new URL(`file://${cwd.startsWith('/') ? '' : '/'}${cwd}`));
 }
 
 /**

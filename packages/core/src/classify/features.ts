@@ -16,8 +16,6 @@ export const FINGER_CHAINS: Readonly<Record<Finger, readonly [number, number, nu
   pinky: [0, 17, 18, 19, 20],
 };
 
-const TIPS = [4, 8, 12, 16, 20] as const;
-
 function sub(a: Point3, b: Point3): Point3 {
   return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 }
@@ -54,19 +52,22 @@ export function landmarkDistance(hand: NormalizedLandmarks, i: number, j: number
   return distance(at(hand, i), at(hand, j));
 }
 
+const TIPS = [4, 8, 12, 16, 20] as const;
+const KNUCKLES = [5, 9, 13, 17] as const;
+
 /**
- * The shape descriptor used for matching custom gestures: the 15 joint bend angles (radians) and
- * the 10 fingertip-to-fingertip plus 5 fingertip-to-wrist distances (palm sizes). Every entry is
- * invariant to translation, rotation, scale and mirroring, so a wrong handedness or a hand seen
- * from the back changes nothing.
+ * The shape vector the few-shot matcher compares (59 numbers, before whitening): x and y of the
+ * 20 non-wrist canonical landmarks, then the 10 fingertip-to-fingertip distances, the 5
+ * fingertip-to-wrist distances and the 4 thumb-tip-to-knuckle distances (3-D, in palm sizes).
  *
  * @example
- * const features = shapeFeatures(canonical); // length 30
+ * shapeVector(canonical).length; // 59
  */
-export function shapeFeatures(hand: NormalizedLandmarks): number[] {
-  const bends = FINGERS.flatMap((f) => fingerBends(hand, f));
-  const tips: number[] = [];
-  for (let i = 0; i < TIPS.length; i++) for (let j = i + 1; j < TIPS.length; j++) tips.push(landmarkDistance(hand, TIPS[i] as number, TIPS[j] as number));
-  const reach = TIPS.map((t) => landmarkDistance(hand, 0, t));
-  return [...bends, ...tips, ...reach];
+export function shapeVector(hand: NormalizedLandmarks): number[] {
+  const out = hand.slice(1).flatMap(([x, y]) => [x, y]);
+  for (let i = 0; i < TIPS.length; i++) for (let j = i + 1; j < TIPS.length; j++) out.push(landmarkDistance(hand, TIPS[i] as number, TIPS[j] as number));
+  for (const t of TIPS) out.push(landmarkDistance(hand, t, 0));
+  for (const k of KNUCKLES) out.push(landmarkDistance(hand, 4, k));
+  return out;
 }
+

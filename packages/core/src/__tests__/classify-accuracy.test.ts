@@ -1,0 +1,137 @@
+import { basename } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GestureRegistry } from '../classify/registry';
+import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
+import type { DetectedHand } from '../types';
+import { BUILTIN_CLASSES, decodeFixture, FIXTURES_DIR, fixtureFiles } from './helpers/fixtures';
+
+/**
+ * Accuracy on the real fixtures (../shared/fixtures/hands, never copied) through the real pipeline
+ * (createGestureRecognizer → recognize). Issue targets: built-ins ≥ 98 % on detected hands and ≥ 95 %
+ * of all images (asserted: met); few-shot K=5 ≥ 90 % (not met: the floor asserted below is what this
+ * method measures, see docs/gestures.md). Built-in reference hands come from part A of the built-in
+ * classes, so "built-ins with customs" is scored on part B only.
+ */
+const FEW_SHOT = ['three', 'asl_digit_0', 'asl_digit_3', 'asl_digit_4', 'asl_digit_7', 'asl_digit_8', 'thumbs_up', 'rock'];
+const NEGATIVES = ['rock', 'thumbs_up', 'asl_digit_0', 'asl_digit_3', 'asl_digit_4', 'asl_digit_6', 'asl_digit_7', 'asl_digit_8'];
+const CLASSES = [...BUILTIN_CLASSES, ...new Set([...FEW_SHOT, ...NEGATIVES, 'four', 'none'])];
+
+let recognizer: GestureRecognizer;
+/** class → one entry per image: its best hand (or null when none was detected) and its split part. */
+const images = new Map<string, { hand: DetectedHand | null; part: 'A' | 'B' }[]>();
+const found = (cls: string): DetectedHand[] => images.get(cls)!.flatMap((i) => (i.hand ? [i.hand] : []));
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** The split the built-in references were drawn from: part A when the FNV-1a hash of the file name is even. */
+function part(file: string): 'A' | 'B' {
+  let h = 2166136261;
+  for (const c of basename(file)) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return h % 2 === 0 ? 'A' : 'B';
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Top-1 of one registry on the hands of `classes` (restricted to `only` when given). */
+function perClass(registry: GestureRegistry, only?: 'B'): Record<string, [number, number]> {
+  return Object.fromEntries(BUILTIN_CLASSES.map((cls) => {
+    const hands = images.get(cls)!.filter((i) => i.hand && (!only || i.part === only)).map((i) => i.hand!);
+    return [cls, [hands.filter((h) => registry.match(h.landmarks, h.handedness).gesture === cls).length, hands.length]];
+  }));
+}
+
+/** Registers the few-shot classes from K samples each (seeded) and returns the registry and the held-out hands. */
+async function fewShot(k: number, seed: number): Promise<{ registry: GestureRegistry; tests: [string, DetectedHand][] }> {
+  const random = rng(seed * 7919 + k);
+  const registry = new GestureRegistry();
+  const tests: [string, DetectedHand][] = [];
+  for (const cls of FEW_SHOT) {
+    const shuffled = found(cls).map((h) => [random(), h] as const).sort((a, b) => a[0] - b[0]).map(([, h]) => h);
+    await registry.register(cls, shuffled.slice(0, k));
+    for (const h of shuffled.slice(k)) tests.push([cls, h]);
+  }
+  return { registry, tests };
+}
+
+beforeAll(async () => {
+  recognizer = await createGestureRecognizer({ backend: 'wasm' });
+  for (const cls of CLASSES) {
+    const list: { hand: DetectedHand | null; part: 'A' | 'B' }[] = [];
+    for (const file of fixtureFiles(cls)) {
+      const detection = await recognizer.recognize(await decodeFixture(file));
+      list.push({ hand: [...detection.hands].sort((a, b) => b.score - a.score)[0] ?? null, part: part(file) });
+    }
+    images.set(cls, list);
+  }
+}, 110_000);
+
+afterAll(() => recognizer?.dispose());
+
+describe(`built-in gestures on real images (${FIXTURES_DIR})`, () => {
+  it('fist/ok/palm/one/peace top-1 ≥ 98 % on detected hands, ≥ 95 % of all images', () => {
+    const result = perClass(new GestureRegistry());
+    const correct = Object.values(result).reduce((a, [c]) => a + c, 0);
+    const detected = Object.values(result).reduce((a, [, n]) => a + n, 0);
+    const total = BUILTIN_CLASSES.reduce((a, cls) => a + images.get(cls)!.length, 0);
+    console.log(`built-ins alone: ${Object.entries(result).map(([c, [k, n]]) => `${c} ${k}/${n}`).join(', ')}; ${pct(correct / detected)} on detected, ${pct(correct / total)} of ${total} images`);
+    expect(correct / detected).toBeGreaterThanOrEqual(0.98);
+    expect(correct / total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('none images produce no gesture', () => {
+    for (const h of found('none')) expect(new GestureRegistry().match(h.landmarks, h.handedness).gesture).toBe('none');
+  });
+
+  it('extra classes used as negatives do not come out as a built-in', () => {
+    const registry = new GestureRegistry();
+    const hands = NEGATIVES.flatMap(found);
+    const none = hands.filter((h) => registry.match(h.landmarks, h.handedness).gesture === 'none').length;
+    console.log(`negatives read none: ${none}/${hands.length}`);
+    expect(none / hands.length).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('few-shot custom gestures on real images', () => {
+  it('K = 1, 3, 5 over 5 seeds among all registered classes plus the built-ins; built-ins keep their accuracy', async () => {
+    const means: Record<number, number> = {};
+    const builtinsWithCustoms: number[] = [];
+    for (const k of [1, 3, 5]) {
+      const accuracies: number[] = [];
+      for (let seed = 1; seed <= 5; seed++) {
+        const { registry, tests } = await fewShot(k, seed);
+        accuracies.push(tests.filter(([cls, h]) => registry.match(h.landmarks, h.handedness).gesture === cls).length / tests.length);
+        if (k === 5) {
+          const result = Object.values(perClass(registry, 'B'));
+          builtinsWithCustoms.push(result.reduce((a, [c]) => a + c, 0) / result.reduce((a, [, n]) => a + n, 0));
+        }
+      }
+      means[k] = mean(accuracies);
+      console.log(`few-shot K=${k}: mean ${pct(means[k]!)}, min ${pct(Math.min(...accuracies))}`);
+    }
+    console.log(`built-ins (part B) with the 8 K=5 customs registered: mean ${pct(mean(builtinsWithCustoms))}, min ${pct(Math.min(...builtinsWithCustoms))}`);
+    // Issue target: K=5 ≥ 90 %. Measured 86.3 % (see docs/gestures.md); this floor catches regressions.
+    expect(means[5]).toBeGreaterThanOrEqual(0.85);
+    expect(means[5]).toBeGreaterThan(means[1]!);
+    expect(Math.min(...builtinsWithCustoms)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('warns confusable for the same handshape from another source, not for rock next to the built-ins', async () => {
+    const first5 = (cls: string) => found(cls).slice(0, 5);
+    for (const [existing, added] of [['three', 'asl_digit_6'], ['asl_digit_4', 'four']] as const) {
+      const registry = new GestureRegistry();
+      await registry.register(existing, first5(existing));
+      const report = await registry.register(added, first5(added));
+      console.log(`${added} after ${existing}: nearest ${report.nearest?.gesture} ${report.nearest?.similarity.toFixed(2)}, confusable ${report.confusable}`);
+      expect(report.confusable, `${added} after ${existing}`).toBe(true);
+      expect(report.nearest?.gesture).toBe(existing);
+    }
+    const registry = new GestureRegistry();
+    const report = await registry.register('rock', first5('rock'));
+    console.log(`rock next to the built-ins: nearest ${report.nearest?.gesture} ${report.nearest?.similarity.toFixed(2)}, confusable ${report.confusable}`);
+    expect(report.confusable).toBe(false);
+    expect(perClass(registry)).toEqual(perClass(new GestureRegistry()));
+  });
+});

@@ -1,0 +1,100 @@
+import { shapeVector } from './features';
+import type { NormalizedLandmarks } from './normalize';
+import { BUILTIN_REFERENCES, SHAPE_WHITENING } from './reference-data';
+import type { BuiltinGestureName } from './types';
+
+/**
+ * Spread the matcher assumes for any gesture before it has seen samples, as a whitened distance
+ * (≈ root-mean-square within-class standard deviations). Set a priori to 1 (one standard deviation);
+ * 0.7 and 1.4 gave the same development accuracy.
+ */
+export const PRIOR_SPREAD = 1;
+
+/**
+ * Scaled distance (in spreads) at which a custom gesture's score falls to e^-½ ≈ 0.61; the score is
+ * 0.5 at 1.18 × this. Kept at 2 (1.5 and 3 gave the same development accuracy).
+ */
+export const SCORE_WIDTH = 2;
+
+/**
+ * When a built-in rule and a custom gesture both claim a hand, the custom gesture counts as having
+ * at least this many samples in the k-nearest-neighbour density ratio (see {@link claimsOverBuiltin}).
+ * It keeps a one-sample gesture from winning on a noisy density estimate. The smallest value in
+ * {1, 3, 5, 8, 20} with the best development accuracy.
+ */
+export const MIN_EFFECTIVE_SAMPLES = 3;
+
+/**
+ * The vector the few-shot matcher compares: the {@link shapeVector} whitened by the within-class
+ * covariance measured on development data, so Euclidean distance weighs every landmark coordinate
+ * and fingertip distance by how much it varies within one gesture.
+ */
+export function matchVector(hand: NormalizedLandmarks): number[] {
+  const x = shapeVector(hand);
+  return SHAPE_WHITENING.map((row) => row.reduce((sum, w, k) => sum + w * (x[k] as number), 0));
+}
+
+/** Euclidean distance between two match vectors of the same length. */
+export function vectorDistance(a: readonly number[], b: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    sum += d * d;
+  }
+  return Math.sqrt(sum);
+}
+
+/**
+ * A custom gesture learnt from a few samples: nearest-neighbour over the samples in the whitened
+ * space, with a distance scaled by how much the samples vary (a loose gesture accepts more than a tight one).
+ *
+ * @example
+ * const model = new SampleModel([canonicalA, canonicalB, canonicalC]);
+ * model.score(matchVector(canonicalQuery)); // in [0, 1]; 0.5 is the accept threshold
+ */
+export class SampleModel {
+  /** The normalised samples, as given. */
+  readonly samples: readonly NormalizedLandmarks[];
+  /** The samples' match vectors. */
+  readonly vectors: readonly number[][];
+  /** Distance scale of this gesture: its samples' mean nearest-neighbour distance, pooled with {@link PRIOR_SPREAD}. */
+  readonly scale: number;
+
+  constructor(samples: readonly NormalizedLandmarks[]) {
+    this.samples = samples;
+    this.vectors = samples.map(matchVector);
+    const nearest = this.vectors.map((v, i) => Math.min(...this.vectors.filter((_, j) => j !== i).map((w) => vectorDistance(v, w))));
+    const spread = nearest.length > 1 ? nearest.reduce((a, b) => a + b, 0) / nearest.length : 0;
+    this.scale = Math.hypot(spread, PRIOR_SPREAD);
+  }
+
+  /** Distance from a match vector to the nearest sample (unscaled). */
+  nearest(vector: readonly number[]): number {
+    return Math.min(...this.vectors.map((v) => vectorDistance(vector, v)));
+  }
+
+  /**
+   * Similarity of a match vector to this gesture in [0, 1]: `exp(-½ (z / SCORE_WIDTH)²)` for the
+   * distance to the nearest sample in units of {@link scale}, so 2 spreads scores 0.61 and 2.35 spreads 0.5.
+   */
+  score(vector: readonly number[]): number {
+    const z = this.nearest(vector) / this.scale / SCORE_WIDTH;
+    return Math.exp(-(z * z) / 2);
+  }
+}
+
+/**
+ * Arbitrates a hand that a built-in rule and a custom gesture both claim, by a k-nearest-neighbour
+ * density ratio with equal priors: with `n` built-in reference hands and `m` custom samples
+ * (at least {@link MIN_EFFECTIVE_SAMPLES}), the custom gesture wins when its nearest sample is
+ * nearer than the built-in's `round(n / m)`-th nearest reference. Both sets then hold the same
+ * fraction of their hands within the compared radius, so neither wins just by having more samples.
+ *
+ * @example
+ * claimsOverBuiltin(matchVector(hand), 'ok', threeModel); // true: the hand sits among the custom samples
+ */
+export function claimsOverBuiltin(vector: readonly number[], builtin: BuiltinGestureName, model: SampleModel): boolean {
+  const refs = BUILTIN_REFERENCES[builtin].map((r) => vectorDistance(vector, r)).sort((a, b) => a - b);
+  const k = Math.min(refs.length, Math.max(1, Math.round(refs.length / Math.max(model.vectors.length, MIN_EFFECTIVE_SAMPLES))));
+  return model.nearest(vector) < (refs[k - 1] ?? Infinity);
+}

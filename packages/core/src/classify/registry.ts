@@ -1,0 +1,356 @@
+import { InvalidOptionsError } from '../errors';
+import type { DetectedHand, Detection, Frame, HandLandmarks, Handedness } from '../types';
+import { builtinScores } from './builtin';
+import { claimsOverBuiltin, matchVector, SampleModel } from './matcher';
+import { isHandLandmarks, normalizeLandmarks, type NormalizedLandmarks } from './normalize';
+import { resolveGestureRegistryOptions, type GestureRegistryOptions, type ResolvedGestureRegistryOptions } from './options';
+import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, validateGesturePack, type GesturePack } from './pack';
+import {
+  BUILTIN_GESTURES,
+  NO_GESTURE,
+  type BuiltinGestureName,
+  type ClassifiedHand,
+  type GestureMatch,
+  type HandSample,
+  type Recognition,
+} from './types';
+
+/** One sample for `register()`: 21 landmarks, a hand with landmarks (e.g. a `DetectedHand`), or a frame to run detect on. */
+export type RegistrationSample = HandLandmarks | HandSample | (HandSample & Pick<DetectedHand, 'presence'>) | Frame;
+
+/** Why `register()` refused a sample. */
+export type RejectionReason = 'no-hand' | 'multiple-hands' | 'low-confidence' | 'invalid';
+
+/** Options of one `register()` call. */
+export interface RegisterOptions {
+  /** What the gesture means; events and results carry it. Defaults to `null`. */
+  meaning?: string | null;
+  /** Allow taking a name already in use (a built-in or an earlier custom gesture). Defaults to `false`. */
+  replace?: boolean;
+}
+
+/**
+ * What `register()` did with the samples.
+ *
+ * @example
+ * const report = await registry.register('rock', frames, { meaning: 'party' });
+ * if (report.confusable) console.warn(`rock looks like ${report.nearest?.gesture}`);
+ */
+export interface RegistrationReport {
+  /** The gesture name. */
+  gesture: string;
+  /** True when at least one sample was accepted and the gesture is now registered. */
+  registered: boolean;
+  /** Number of samples accepted. */
+  accepted: number;
+  /** Samples refused, with their index in the input and why. */
+  rejected: { index: number; reason: RejectionReason; message: string }[];
+  /** The existing gesture most similar to the new one, with a similarity in [0, 1]; `null` when there is none. */
+  nearest: { gesture: string; similarity: number } | null;
+  /** True when `nearest.similarity` reaches `confusableSimilarity`: the two will be mistaken for each other. */
+  confusable: boolean;
+}
+
+/** A gesture the registry knows. */
+export interface GestureInfo {
+  name: string;
+  meaning: string | null;
+  /** `builtin` for the rule-based gestures, `custom` for gestures learnt from samples. */
+  kind: 'builtin' | 'custom';
+  /** Number of samples (0 for a built-in). */
+  samples: number;
+}
+
+interface CustomGesture {
+  meaning: string | null;
+  replace: boolean;
+  model: SampleModel;
+}
+
+/** Scores one canonical hand against one gesture. */
+type Scorer = (hand: NormalizedLandmarks) => number;
+
+function fail(option: string, expected: string, received: unknown): never {
+  throw new InvalidOptionsError(`${option}: expected ${expected}, received ${JSON.stringify(received) ?? String(received)}.`, { option, expected, received: String(received) });
+}
+
+/**
+ * All gestures a recognizer knows, built-in and custom, in one place. It classifies hands, learns
+ * new gestures from a few samples, and saves or loads them as a gesture pack.
+ *
+ * @example
+ * const registry = new GestureRegistry({ detect: (frame) => detector.detect(frame, 0) });
+ * const report = await registry.register('rock', [frame1, frame2, frame3], { meaning: 'party' });
+ * registry.match(hand.landmarks, hand.handedness); // { gesture: 'rock', meaning: 'party', score: 0.93 }
+ * localStorage.pack = JSON.stringify(registry.export());
+ */
+export class GestureRegistry {
+  private options: ResolvedGestureRegistryOptions;
+  private readonly custom = new Map<string, CustomGesture>();
+
+  constructor(options: GestureRegistryOptions = {}) {
+    this.options = resolveGestureRegistryOptions(options);
+  }
+
+  /**
+   * Merges partial options into the current ones (validated as a whole).
+   *
+   * @example
+   * registry.setOptions({ meanings: { palm: 'hello' } });
+   */
+  setOptions(options: GestureRegistryOptions): void {
+    const { detect, builtins, meanings, minScore, minPresence, confusableSimilarity } = this.options;
+    this.options = resolveGestureRegistryOptions({
+      detect, builtins, minScore, minPresence, confusableSimilarity, ...options,
+      meanings: { ...meanings, ...options.meanings },
+    });
+  }
+
+  /** The resolved options in use. */
+  getOptions(): Readonly<ResolvedGestureRegistryOptions> {
+    return this.options;
+  }
+
+  /**
+   * Every active gesture: enabled built-ins not replaced by a custom gesture, then custom gestures.
+   *
+   * @example
+   * registry.list().map((g) => g.name); // ['fist', 'ok', 'palm', 'one', 'peace', 'rock']
+   */
+  list(): GestureInfo[] {
+    const builtins = this.options.builtins
+      .filter((name) => !this.custom.has(name))
+      .map((name): GestureInfo => ({ name, meaning: this.options.meanings[name], kind: 'builtin', samples: 0 }));
+    const custom = [...this.custom].map(([name, g]): GestureInfo => ({ name, meaning: g.meaning, kind: 'custom', samples: g.model.samples.length }));
+    return [...builtins, ...custom];
+  }
+
+  /** True when `name` is an active gesture. */
+  has(name: string): boolean {
+    return this.custom.has(name) || this.options.builtins.includes(name as BuiltinGestureName);
+  }
+
+  /**
+   * Learns a custom gesture from 1–50 samples (landmarks, detected hands or frames). Samples that
+   * hold no usable hand are rejected with a reason; the rest replace nothing unless `replace` is set.
+   * Throws `InvalidOptionsError` for a bad name, a bad sample count, or a name in use without `replace`.
+   *
+   * @example
+   * const report = await registry.register('rock', [landmarksA, landmarksB], { meaning: 'party' });
+   * report.accepted; // 2
+   */
+  async register(name: string, samples: readonly RegistrationSample[], options: RegisterOptions = {}): Promise<RegistrationReport> {
+    this.checkName(name);
+    const { meaning = null, replace = false } = options;
+    if (meaning !== null && (typeof meaning !== 'string' || meaning.length > GESTURE_PACK_LIMITS.maxNameLength)) {
+      fail('meaning', `a string of at most ${GESTURE_PACK_LIMITS.maxNameLength} characters or null`, meaning);
+    }
+    if (!Array.isArray(samples) || samples.length < GESTURE_PACK_LIMITS.minSamples || samples.length > GESTURE_PACK_LIMITS.maxSamples) {
+      fail('samples', `an array of ${GESTURE_PACK_LIMITS.minSamples}–${GESTURE_PACK_LIMITS.maxSamples} samples`, Array.isArray(samples) ? `${samples.length} samples` : typeof samples);
+    }
+    const isBuiltin = (BUILTIN_GESTURES as readonly string[]).includes(name);
+    if ((isBuiltin || this.custom.has(name)) && !replace) {
+      fail('replace', `true to take the name "${name}", which is already in use`, replace);
+    }
+    const accepted: NormalizedLandmarks[] = [];
+    const rejected: RegistrationReport['rejected'] = [];
+    for (const [index, sample] of samples.entries()) {
+      const result = await this.toCanonical(sample);
+      if ('reason' in result) rejected.push({ index, ...result });
+      else accepted.push(result.hand);
+    }
+    const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false };
+    if (accepted.length === 0) return report;
+    const model = new SampleModel(accepted);
+    report.nearest = this.nearestTo(name, model);
+    report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
+    this.custom.set(name, { meaning, replace: isBuiltin, model });
+    return report;
+  }
+
+  /**
+   * Removes a gesture. A custom gesture that replaced a built-in brings the built-in back; a
+   * built-in that is not replaced is disabled. Returns false when `name` was not active.
+   *
+   * @example
+   * registry.unregister('rock'); // true
+   */
+  unregister(name: string): boolean {
+    if (this.custom.delete(name)) return true;
+    const builtins = this.options.builtins.filter((b) => b !== name);
+    if (builtins.length === this.options.builtins.length) return false;
+    this.options = { ...this.options, builtins };
+    return true;
+  }
+
+  /**
+   * The best gesture for one hand, or `none` when no gesture scores `minScore`. The best built-in and
+   * the best custom gesture compete on score; when both reach `minScore`, the one whose own examples
+   * (the built-in's reference hands, the custom gesture's samples) are denser around the hand wins,
+   * so the winner is not always the top entry of {@link scores}.
+   *
+   * @example
+   * registry.match(hand.landmarks, hand.handedness); // { gesture: 'palm', meaning: 'question', score: 0.97 }
+   */
+  match(landmarks: HandLandmarks, handedness: Handedness = 'right'): GestureMatch {
+    const hand = isHandLandmarks(landmarks) ? normalizeLandmarks(landmarks, handedness) : null;
+    return hand ? this.matchCanonical(hand) : { gesture: NO_GESTURE, meaning: null, score: 1 };
+  }
+
+  /**
+   * Scores of every active gesture for one hand, highest first.
+   *
+   * @example
+   * registry.scores(hand.landmarks, 'left')[0]; // { gesture: 'fist', score: 0.96 }
+   */
+  scores(landmarks: HandLandmarks, handedness: Handedness = 'right'): { gesture: string; score: number }[] {
+    const hand = isHandLandmarks(landmarks) ? normalizeLandmarks(landmarks, handedness) : null;
+    if (!hand) return [];
+    return [...this.scorers()].map(([gesture, scorer]) => ({ gesture, score: scorer(hand) })).sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Classifies every hand of a detection; hands keep all their detect fields, and `score` becomes the gesture score.
+   *
+   * @example
+   * const result = registry.classify(await detector.detect(frame, 0));
+   * result.hands[0]?.meaning; // 'question'
+   */
+  classify(detection: Detection): Recognition {
+    return { ...detection, hands: detection.hands.map((hand): ClassifiedHand => ({ ...hand, ...this.match(hand.landmarks, hand.handedness) })) };
+  }
+
+  /**
+   * The custom gestures as a JSON-serialisable gesture pack (normalised landmarks, never images).
+   *
+   * @example
+   * fs.writeFileSync('pack.json', JSON.stringify(registry.export()));
+   */
+  export(): GesturePack {
+    return {
+      format: GESTURE_PACK_FORMAT,
+      version: GESTURE_PACK_VERSION,
+      gestures: [...this.custom].map(([name, g]) => ({
+        name,
+        meaning: g.meaning,
+        replace: g.replace,
+        samples: g.model.samples.map((s) => s.map((p) => [...p] as typeof p)),
+      })),
+    };
+  }
+
+  /**
+   * Adds the gestures of a pack, replacing custom gestures of the same name. The whole pack is
+   * validated first: on any problem it throws `GesturePackError` (with the JSON path) and changes nothing.
+   * Returns the names imported.
+   *
+   * @example
+   * registry.import(JSON.parse(fs.readFileSync('pack.json', 'utf8')));
+   */
+  import(pack: unknown): string[] {
+    const valid = validateGesturePack(pack, BUILTIN_GESTURES);
+    for (const g of valid.gestures) this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel(g.samples) });
+    return valid.gestures.map((g) => g.name);
+  }
+
+  private checkName(name: unknown): asserts name is string {
+    if (typeof name !== 'string' || name.trim().length === 0 || name.length > GESTURE_PACK_LIMITS.maxNameLength) {
+      fail('name', `a non-empty string of at most ${GESTURE_PACK_LIMITS.maxNameLength} characters`, name);
+    }
+    if (name === NO_GESTURE || name === '__proto__' || name === 'constructor' || name === 'prototype') {
+      fail('name', 'a name other than "none", "__proto__", "constructor" or "prototype"', name);
+    }
+  }
+
+  /** Active gestures and how to score them: built-ins first, then custom (custom wins ties). */
+  private *scorers(): Generator<[string, Scorer]> {
+    const active = this.options.builtins.filter((name) => !this.custom.has(name));
+    let cache: { hand: NormalizedLandmarks; scores: Record<BuiltinGestureName, number> } | undefined;
+    for (const name of active) {
+      yield [name, (hand) => {
+        if (cache?.hand !== hand) cache = { hand, scores: builtinScores(hand) };
+        return cache.scores[name];
+      }];
+    }
+    let vectorCache: { hand: NormalizedLandmarks; vector: number[] } | undefined;
+    for (const [name, g] of this.custom) {
+      yield [name, (hand) => {
+        if (vectorCache?.hand !== hand) vectorCache = { hand, vector: matchVector(hand) };
+        return g.model.score(vectorCache.vector);
+      }];
+    }
+  }
+
+  private meaningOf(name: string): string | null {
+    return this.custom.get(name)?.meaning ?? (this.custom.has(name) ? null : this.options.meanings[name as BuiltinGestureName] ?? null);
+  }
+
+  /**
+   * The best built-in (by rule score) and the best custom gesture (by nearest-sample score). When
+   * both reach `minScore`, {@link claimsOverBuiltin} decides; otherwise the higher score wins.
+   */
+  private matchCanonical(hand: NormalizedLandmarks): GestureMatch {
+    const vector = this.custom.size > 0 ? matchVector(hand) : [];
+    const active = this.options.builtins.filter((name) => !this.custom.has(name));
+    const scores = active.length > 0 ? builtinScores(hand) : undefined;
+    let builtin: { gesture: BuiltinGestureName; score: number } | undefined;
+    for (const gesture of active) if (!builtin || scores![gesture] > builtin.score) builtin = { gesture, score: scores![gesture] };
+    let custom: { gesture: string; score: number; model: SampleModel } | undefined;
+    for (const [gesture, g] of this.custom) {
+      const score = g.model.score(vector);
+      if (!custom || score > custom.score) custom = { gesture, score, model: g.model };
+    }
+    const { minScore } = this.options;
+    let best: { gesture: string; score: number } | undefined = builtin;
+    if (custom && (!builtin || custom.score >= builtin.score)) best = custom;
+    if (builtin && custom && builtin.score >= minScore && custom.score >= minScore) {
+      best = claimsOverBuiltin(vector, builtin.gesture, custom.model) ? custom : builtin;
+    }
+    if (!best || best.score < minScore) return { gesture: NO_GESTURE, meaning: null, score: 1 - (best?.score ?? 0) };
+    return { gesture: best.gesture, meaning: this.meaningOf(best.gesture), score: best.score };
+  }
+
+  /** Similarity of a new gesture to each existing one: the larger of how well each scores the other's samples. */
+  private nearestTo(name: string, model: SampleModel): RegistrationReport['nearest'] {
+    let nearest: RegistrationReport['nearest'] = null;
+    for (const [gesture, scorer] of this.scorers()) {
+      if (gesture === name) continue;
+      const theirs = this.custom.get(gesture)?.model.vectors ?? [];
+      const forward = mean(model.samples.map(scorer));
+      const backward = theirs.length > 0 ? mean(theirs.map((v) => model.score(v))) : 0;
+      const similarity = Math.max(forward, backward);
+      if (!nearest || similarity > nearest.similarity) nearest = { gesture, similarity };
+    }
+    return nearest;
+  }
+
+  private async toCanonical(sample: RegistrationSample): Promise<{ hand: NormalizedLandmarks } | { reason: RejectionReason; message: string }> {
+    if (Array.isArray(sample)) {
+      const hand = isHandLandmarks(sample) ? normalizeLandmarks(sample) : null;
+      return hand ? { hand } : { reason: 'invalid', message: 'expected 21 finite [x, y, z] landmarks' };
+    }
+    if (typeof sample === 'object' && sample !== null && 'landmarks' in sample) {
+      const presence = 'presence' in sample ? sample.presence : 1;
+      if (typeof presence === 'number' && presence < this.options.minPresence) {
+        return { reason: 'low-confidence', message: `hand presence ${presence.toFixed(2)} is below minPresence ${this.options.minPresence}` };
+      }
+      const hand = isHandLandmarks(sample.landmarks) ? normalizeLandmarks(sample.landmarks, sample.handedness === 'left' ? 'left' : 'right') : null;
+      return hand ? { hand } : { reason: 'invalid', message: 'expected 21 finite [x, y, z] landmarks' };
+    }
+    const { detect } = this.options;
+    if (!detect) return { reason: 'invalid', message: 'a frame was given but the registry has no detect function' };
+    let detection: Detection;
+    try {
+      detection = await detect(sample);
+    } catch (error) {
+      return { reason: 'invalid', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (detection.hands.length === 0) return { reason: 'no-hand', message: 'no hand found in the frame' };
+    if (detection.hands.length > 1) return { reason: 'multiple-hands', message: `${detection.hands.length} hands found; show one hand per sample` };
+    return this.toCanonical(detection.hands[0] as DetectedHand);
+  }
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}
