@@ -1,0 +1,180 @@
+// `npm run bench`: our pipeline stage by stage, and @vladmandic/human's hand pipeline beside it,
+// in one run on the same photos, both on the WASM-SIMD backend (1 thread).
+//
+//   npm run bench                      a table
+//   npm run bench -- --json            one JSON object instead
+//   npm run bench -- --frames 20       timed repetitions per image and row (default 10)
+//   npm run bench -- --fixtures DIR    where the photos are (default $GESTURE_FIXTURES or ../shared/fixtures/hands)
+//   npm run bench -- --no-human        skip the Human comparison
+//
+// Ours runs in this process from packages/node/dist (run `npm run build` first); Human runs in a
+// child process (see human-child.mjs for why) on the same files.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const nodePackage = resolve(here, '..');
+const distEntry = join(nodePackage, 'dist', 'index.js');
+
+function usage(code) {
+  process.stderr.write('usage: npm run bench -- [--json] [--frames N] [--fixtures DIR] [--no-human]\n');
+  process.exit(code);
+}
+
+function parseArgs(argv) {
+  const args = { json: false, frames: 10, fixtures: undefined, human: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') args.json = true;
+    else if (arg === '--no-human') args.human = false;
+    else if (arg === '--frames' || arg.startsWith('--frames=')) {
+      const value = arg.includes('=') ? arg.split('=')[1] : argv[++i];
+      args.frames = Number(value);
+      if (!Number.isInteger(args.frames) || args.frames < 1) {
+        process.stderr.write(`--frames must be an integer ≥ 1, got ${value}\n`);
+        usage(2);
+      }
+    } else if (arg === '--fixtures' || arg.startsWith('--fixtures=')) args.fixtures = arg.includes('=') ? arg.split('=')[1] : argv[++i];
+    else if (arg === '--help' || arg === '-h') usage(0);
+    else {
+      process.stderr.write(`unknown option ${arg}\n`);
+      usage(2);
+    }
+  }
+  return args;
+}
+
+/**
+ * The bench functions from the built package. A dist built before `runStageBench` was exported
+ * from src/index.ts falls back to compiling src/bench.ts on the fly (esbuild, a dev tool of this
+ * repository, not of the package).
+ */
+async function loadBench(log) {
+  if (!existsSync(distEntry)) {
+    process.stderr.write('packages/node/dist is missing: run `npm run build` first, then `npm run bench`.\n');
+    process.exit(1);
+  }
+  const dist = await import(pathToFileURL(distEntry).href);
+  if (typeof dist.runStageBench === 'function') return dist;
+  log('note: packages/node/dist does not export runStageBench (rebuild, or export it from src/index.ts); compiling src/bench.ts for this run');
+  const { build } = await import('esbuild');
+  const out = await build({
+    entryPoints: [join(nodePackage, 'src', 'bench.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node18',
+    external: ['@gesture/*', '@tensorflow/*', 'sharp'],
+  });
+  let code = out.outputFiles[0].text;
+  // A data: module cannot resolve bare names: point them at the files this package would load.
+  for (const name of ['@gesture/core', 'sharp']) {
+    const url = import.meta.resolve(name, pathToFileURL(join(nodePackage, 'package.json')).href);
+    code = code.replaceAll(`from "${name}"`, `from ${JSON.stringify(url)}`);
+  }
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+function runHuman(images, frames, warmup) {
+  return new Promise((ok, fail) => {
+    execFile(process.execPath, [join(here, 'human-child.mjs'), JSON.stringify({ images, frames, warmup })], { maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+      if (error) {
+        fail(new Error(`the Human benchmark failed: ${stderr.trim() || error.message}`));
+        return;
+      }
+      const line = stdout.trim().split('\n').pop();
+      try {
+        ok(JSON.parse(line));
+      } catch {
+        fail(new Error(`the Human benchmark printed no result: ${stdout}${stderr}`));
+      }
+    });
+  });
+}
+
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(2) : '-');
+
+function textTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const log = args.json ? () => {} : (line) => process.stderr.write(`${line}\n`);
+  const bench = await loadBench(log);
+  const warmup = 2;
+  const ours = await bench.runStageBench({ frames: args.frames, warmup, fixturesDir: args.fixtures, onProgress: (m) => log(`ours: ${m}`) });
+  log('human: loading and timing in a child process');
+  const human = args.human ? await runHuman(ours.images, args.frames, warmup) : undefined;
+
+  const cpu = cpus();
+  const machine = {
+    cpu: cpu[0]?.model?.trim() ?? 'unknown',
+    cores: cpu.length,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    backend: `${ours.backend.name}${ours.backend.simd ? '-simd' : ''}, ${ours.backend.threads} thread${ours.backend.threads === 1 ? '' : 's'}`,
+    models: ours.models,
+    humanBackend: human ? `${human.backend.name}${human.backend.simd ? '-simd' : ''}, ${human.backend.threads} thread${human.backend.threads === 1 ? '' : 's'}` : undefined,
+  };
+  const rows = { ...ours.rows, ...(human ? { human: human.human } : {}) };
+  const found = { ours: ours.imagesWithHand, ...(human ? { human: human.imagesWithHand } : {}), of: ours.images.length };
+  const ratios = ours.ratios;
+  const aims = { trackedVsLandmarks: 1.3, coldVsDetectorPlusLandmarks: 1.1 };
+
+  if (args.json) {
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          ...rows,
+          ratios,
+          aims,
+          imagesWithHand: found,
+          frames: args.frames,
+          images: ours.images,
+          trackedFramesWithDetector: ours.trackedFramesWithDetector,
+          coldLandmarkPasses: ours.coldLandmarkPasses,
+          bySize: Object.fromEntries(Object.entries(ours.bySize).map(([size, r]) => [size, { ...r, ...(human?.bySize?.[size] ? { human: human.bySize[size] } : {}), ratios: bench.benchRatios(r) }])),
+          human: human ? { ...human.human, version: human.version, models: human.models } : undefined,
+          machine,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  const out = [];
+  out.push(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}; ours on ${machine.backend}${human ? `; Human ${human.version} on ${machine.humanBackend}` : ''}`);
+  out.push(`our models: ${Object.values(ours.models).join(', ')}${human ? `; Human's: ${human.models.join(', ')}` : ''}`);
+  out.push(`frames: ${ours.images.length} photos × ${args.frames} timed repetitions per row (after ${warmup} warm-up calls per photo)`);
+  out.push('');
+  out.push(bench.formatBenchTable(rows));
+  out.push('');
+  out.push(`photos with a hand found (image mode): ours ${found.ours}/${found.of}${human ? `, Human ${found.human}/${found.of}` : ''}`);
+  out.push(`oursTracked / landmarksOnly              = ${ms(ratios.trackedVsLandmarks)}  (aim ≤ ${aims.trackedVsLandmarks})`);
+  out.push(`oursCold / (detectorOnly + landmarksOnly) = ${ms(ratios.coldVsDetectorPlusLandmarks)}  (aim ≤ ${aims.coldVsDetectorPlusLandmarks})`);
+  if (human) out.push(`human / oursCold = ${ms(human.human.medianMs / ours.rows.oursCold.medianMs)}, human / oursTracked = ${ms(human.human.medianMs / ours.rows.oursTracked.medianMs)}`);
+  out.push('');
+  out.push('medians by frame size (ms):');
+  const sizeRows = Object.entries(ours.bySize).map(([size, r]) => {
+    const q = bench.benchRatios(r);
+    const photos = Math.round(r.oursCold.n / args.frames);
+    return [`${size} (${photos})`, ...['landmarksOnly', 'detectorOnly', 'faceOnly', 'frameInput', 'oursCold', 'oursTracked'].map((k) => ms(r[k].medianMs)), ms(human?.bySize?.[size]?.medianMs), ms(q.trackedVsLandmarks), ms(q.coldVsDetectorPlusLandmarks)];
+  });
+  out.push(textTable(['size (photos)', 'landmarks', 'detector', 'face', 'frameInput', 'cold', 'tracked', 'human', 'tracked/lm', 'cold/(det+lm)'], sizeRows));
+  out.push(`landmark passes per cold frame: ${ours.coldLandmarkPasses.toFixed(2)} (one per palm the detector finds, plus a whole-frame pass on a miss)`);
+  if (ours.trackedFramesWithDetector > 0) out.push(`(${ours.trackedFramesWithDetector} video frames ran the detector again and are not in oursTracked)`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});

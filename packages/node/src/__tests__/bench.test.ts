@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BENCH_IMAGES, formatBenchTable, runStageBench, summarize, type StageBenchRows } from '../bench';
+
+/** The shared fixtures beside the repository (or `GESTURE_FIXTURES`). */
+const FIXTURES_DIR = process.env.GESTURE_FIXTURES ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../../shared/fixtures/hands');
+
+const ROWS: (keyof StageBenchRows)[] = ['landmarksOnly', 'detectorOnly', 'faceOnly', 'frameInput', 'oursCold', 'oursTracked'];
+
+describe('summarize', () => {
+  it('gives the median, the interpolated p95 and the count', () => {
+    expect(summarize([5, 1, 3])).toEqual({ medianMs: 3, p95Ms: 4.8, n: 3 });
+    expect(summarize([]).n).toBe(0);
+  });
+});
+
+describe('runStageBench (real models, real photos)', () => {
+  it('measures every row on two photos, and a tracked frame costs less than a cold one', async () => {
+    // One webcam frame and one close-up, 3 timed frames each.
+    const images = [DEFAULT_BENCH_IMAGES[0]!, DEFAULT_BENCH_IMAGES[3]!];
+    const result = await runStageBench({ frames: 3, warmup: 1, images, fixturesDir: FIXTURES_DIR });
+
+    expect(result.backend.name).toBe('wasm');
+    expect(result.images).toHaveLength(2);
+    expect(result.imagesWithHand).toBe(2);
+    for (const name of ROWS) {
+      const row = result.rows[name];
+      expect(row.n, name).toBeGreaterThan(0);
+      expect(Number.isFinite(row.medianMs) && row.medianMs > 0, `${name}.medianMs = ${row.medianMs}`).toBe(true);
+      expect(Number.isFinite(row.p95Ms) && row.p95Ms >= row.medianMs, `${name}.p95Ms = ${row.p95Ms}`).toBe(true);
+    }
+    expect(result.rows.oursCold.n).toBe(6);
+    expect(Object.keys(result.bySize).sort()).toEqual(['100x100', '800x600']);
+    expect(Number.isFinite(result.ratios.trackedVsLandmarks)).toBe(true);
+    // Only a ratio within this run, with room for noise: skipping the palm detector (~100 ms) must show.
+    expect(result.rows.oursTracked.medianMs).toBeLessThan(0.8 * result.rows.oursCold.medianMs);
+
+    const table = formatBenchTable(result.rows);
+    for (const name of ROWS) expect(table).toContain(name);
+  });
+});

@@ -1,0 +1,269 @@
+import { resolve, isAbsolute } from 'node:path';
+import { MODEL_FILES, frameToTensor, type BackendInfo, type FrameData, type ModelName, type RecognizerOptions } from '@gesture/core';
+import { createNodeRecognizer } from './node-recognizer';
+import { loadImage } from './load-image';
+
+/** Latency of one benchmark row, in milliseconds. */
+export interface BenchRow {
+  /** Median over all timed samples. */
+  medianMs: number;
+  /** 95th percentile (linear interpolation) over all timed samples. */
+  p95Ms: number;
+  /** How many timed samples the row holds. */
+  n: number;
+}
+
+/** The rows `runStageBench()` measures, all in one process on the same frames. */
+export interface StageBenchRows {
+  /** The hand landmark model on one hand crop, the crop included (`lastTimings.landmarksMs` of tracked frames with one landmark pass). */
+  landmarksOnly: BenchRow;
+  /** The palm detector on a whole frame: letterbox, model, decode, NMS (`lastTimings.detectorMs` of image-mode frames). */
+  detectorOnly: BenchRow;
+  /** The face detector on a whole frame (`lastTimings.facesMs` of image-mode frames). */
+  faceOnly: BenchRow;
+  /** Turning an RGBA frame into the RGB tensor the models read (`frameToTensor()`), paid once by every frame. */
+  frameInput: BenchRow;
+  /** One image-mode `recognize()` call, timed around the public call: frame input, palm detector, landmarks, faces. */
+  oursCold: BenchRow;
+  /** One video-mode `detector.detect()` call while the hand is already tracked (the palm detector skipped), timed around the public call. */
+  oursTracked: BenchRow;
+}
+
+/** What `runStageBench()` returns: the rows and what they were measured on. */
+export interface StageBenchResult {
+  rows: StageBenchRows;
+  /** Time ratios against the aims of the performance budget (see docs/performance.md). */
+  ratios: {
+    /** `oursTracked / landmarksOnly` (medians). Aim ≤ 1.3. */
+    trackedVsLandmarks: number;
+    /** `oursCold / (detectorOnly + landmarksOnly)` (medians). Aim ≤ 1.1. */
+    coldVsDetectorPlusLandmarks: number;
+  };
+  /** The backend the recognizer ran on (expected: `wasm`, SIMD, 1 thread). */
+  backend: BackendInfo;
+  /** The model file behind each model (`MODEL_FILES` of `@gesture/core`). */
+  models: Record<ModelName, string>;
+  /** The image files, absolute, in the order they were measured. */
+  images: string[];
+  /** Of `images`, how many an image-mode call found at least one hand in. */
+  imagesWithHand: number;
+  /** Timed repetitions per image and row. */
+  frames: number;
+  /** Video-mode frames left out of `oursTracked` because the detector ran on them (a periodic re-detection or a lost hand). */
+  trackedFramesWithDetector: number;
+  /** Landmark passes per cold frame, on average: each palm the detector finds is checked by one, and a miss adds a whole-frame pass. */
+  coldLandmarkPasses: number;
+  /**
+   * The same rows for each frame size (`'800x600'`, …) on its own: the per-frame costs scale with
+   * the frame, so a mix of sizes gives a median that sits between them.
+   */
+  bySize: Record<string, StageBenchRows>;
+}
+
+/** Options of `runStageBench()`. */
+export interface StageBenchOptions {
+  /** Timed repetitions per image and row. Defaults to `10`. */
+  frames?: number;
+  /**
+   * Image files to measure on; relative paths are resolved against `fixturesDir`.
+   * Defaults to `DEFAULT_BENCH_IMAGES` (10 photos: fist, palm, one, peace, ok; webcam and close-up).
+   */
+  images?: string[];
+  /**
+   * Folder that relative `images` are read from. Defaults to `$GESTURE_FIXTURES`, else
+   * `../shared/fixtures/hands` from the current directory (the fixtures beside a checkout).
+   */
+  fixturesDir?: string;
+  /** Untimed calls per image and mode before timing starts. Defaults to `2`. */
+  warmup?: number;
+  /** Options for the recognizer under test. Defaults to `{ backend: 'wasm' }` (WASM-SIMD, the Node default). */
+  recognizer?: RecognizerOptions;
+  /** Called with a short line as each phase starts, for progress output. Defaults to no output. */
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * The default frames: ten photos of hands across the five built-in classes, five 800×600 webcam
+ * frames and five 100×100 close-ups, relative to the fixtures folder.
+ */
+export const DEFAULT_BENCH_IMAGES: readonly string[] = [
+  'fist/subhih__1528664299.56_pic00090.jpg',
+  'fist/subhih__15_pic00002.jpg',
+  'palm/subhih__15_pic00000.jpg',
+  'palm/sld__5_IMG_4039.jpg',
+  'one/subhih__1528664299.56_pic00084.jpg',
+  'one/sld__1_IMG_4595.jpg',
+  'peace/subhih__1528664299.56_pic00070.jpg',
+  'peace/sld__2_IMG_4438.jpg',
+  'ok/subhih__1528664299.56_pic00053.jpg',
+  'ok/sld__9_IMG_4285.jpg',
+];
+
+/** `$GESTURE_FIXTURES`, else `../shared/fixtures/hands` from the current directory. */
+export function defaultFixturesDir(): string {
+  return process.env.GESTURE_FIXTURES ?? resolve(process.cwd(), '../shared/fixtures/hands');
+}
+
+/** Median, p95 and count of a list of samples (ms); an empty list gives `NaN`s and `n: 0`. */
+export function summarize(samples: readonly number[]): BenchRow {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number => {
+    if (sorted.length === 0) return Number.NaN;
+    const pos = q * (sorted.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  };
+  return { medianMs: at(0.5), p95Ms: at(0.95), n: sorted.length };
+}
+
+const now = (): number => performance.now();
+
+const ROW_NAMES: readonly (keyof StageBenchRows)[] = ['landmarksOnly', 'detectorOnly', 'faceOnly', 'frameInput', 'oursCold', 'oursTracked'];
+
+function summarizeRows(samples: readonly { row: keyof StageBenchRows; ms: number }[]): StageBenchRows {
+  return Object.fromEntries(ROW_NAMES.map((row) => [row, summarize(samples.filter((s) => s.row === row).map((s) => s.ms))])) as unknown as StageBenchRows;
+}
+
+/** The two ratios of the performance aims, from row medians. */
+export function benchRatios(rows: StageBenchRows): StageBenchResult['ratios'] {
+  return {
+    trackedVsLandmarks: rows.oursTracked.medianMs / rows.landmarksOnly.medianMs,
+    coldVsDetectorPlusLandmarks: rows.oursCold.medianMs / (rows.detectorOnly.medianMs + rows.landmarksOnly.medianMs),
+  };
+}
+
+/**
+ * Measures our pipeline stage by stage, in this process, on the same frames: the landmark model
+ * on one crop, the palm detector, the face detector, the frame input, a cold (image-mode) frame
+ * and a tracked (video-mode, detector skipped) frame. Stage rows come from
+ * `recognizer.detector.stats.lastTimings`; whole frames are timed around the public calls.
+ * Every image is first run `warmup` times untimed. Throws `ImageLoadError` for an unreadable
+ * image.
+ *
+ * @example
+ * import { runStageBench, formatBenchTable } from '@gesture/node';
+ * const { rows, ratios } = await runStageBench({ frames: 20 });
+ * console.log(formatBenchTable(rows), ratios);
+ */
+export async function runStageBench(options: StageBenchOptions = {}): Promise<StageBenchResult> {
+  const frames = options.frames ?? 10;
+  const warmup = options.warmup ?? 2;
+  if (!Number.isInteger(frames) || frames < 1) throw new RangeError(`frames must be an integer ≥ 1, got ${String(frames)}.`);
+  if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`warmup must be an integer ≥ 0, got ${String(warmup)}.`);
+  const dir = options.fixturesDir ?? defaultFixturesDir();
+  const files = (options.images ?? DEFAULT_BENCH_IMAGES).map((f) => (isAbsolute(f) ? f : resolve(dir, f)));
+  if (files.length === 0) throw new RangeError('images must name at least one image.');
+  const progress = options.onProgress ?? (() => {});
+
+  progress(`decoding ${files.length} images`);
+  const images: FrameData[] = [];
+  for (const file of files) images.push(await loadImage(file));
+
+  progress('loading models');
+  const recognizer = await createNodeRecognizer({ backend: 'wasm', ...options.recognizer });
+  const detector = recognizer.detector;
+  const samples: { row: keyof StageBenchRows; size: string; ms: number }[] = [];
+  const record = (row: keyof StageBenchRows, image: FrameData, ms: number) => samples.push({ row, size: `${image.width}x${image.height}`, ms });
+  let imagesWithHand = 0;
+  let trackedFramesWithDetector = 0;
+  let coldPasses = 0;
+  try {
+    progress('warming up');
+    for (const image of images) {
+      for (let i = 0; i < warmup; i++) {
+        await recognizer.recognize(image);
+        detector.reset();
+        await detector.detect(image, { mode: 'video', timestamp: 0 });
+        await detector.detect(image, { mode: 'video', timestamp: 33 });
+        frameToTensor(image).dispose();
+      }
+    }
+
+    progress(`timing (${frames} rounds × ${images.length} images)`);
+    // Every round times each row on each image in turn, so a slow spell (another job on the
+    // machine) hits all rows alike and the ratios between rows stay fair.
+    for (let round = 0; round < frames; round++) {
+      for (const image of images) {
+        // Cold: an image-mode frame.
+        const passesBefore = detector.stats.landmarkRuns;
+        let t = now();
+        const result = await recognizer.recognize(image);
+        record('oursCold', image, now() - t);
+        const timings = detector.stats.lastTimings;
+        record('detectorOnly', image, timings.detectorMs);
+        if (recognizer.options.faces) record('faceOnly', image, timings.facesMs);
+        coldPasses += detector.stats.landmarkRuns - passesBefore;
+        if (round === 0 && result.hands.length > 0) imagesWithHand += 1;
+
+        // Tracked: acquire the hand (untimed; this frame runs the detector), then time the next frame.
+        detector.reset();
+        const first = await detector.detect(image, { mode: 'video', timestamp: 0 });
+        if (first.hands.length > 0) {
+          const before = { detector: detector.stats.detectorRuns, landmarks: detector.stats.landmarkRuns };
+          t = now();
+          await detector.detect(image, { mode: 'video', timestamp: 33 });
+          const ms = now() - t;
+          if (detector.stats.detectorRuns !== before.detector) trackedFramesWithDetector += 1;
+          else {
+            record('oursTracked', image, ms);
+            if (detector.stats.landmarkRuns - before.landmarks === 1) record('landmarksOnly', image, detector.stats.lastTimings.landmarksMs);
+          }
+        }
+        detector.reset();
+
+        t = now();
+        frameToTensor(image).dispose();
+        record('frameInput', image, now() - t);
+      }
+    }
+  } finally {
+    recognizer.dispose();
+  }
+
+  const rows = summarizeRows(samples);
+  const sizes = [...new Set(samples.map((s) => s.size))];
+  return {
+    rows,
+    ratios: benchRatios(rows),
+    bySize: Object.fromEntries(sizes.map((size) => [size, summarizeRows(samples.filter((s) => s.size === size))])),
+    backend: recognizer.backend,
+    models: { ...MODEL_FILES },
+    images: files,
+    imagesWithHand,
+    frames,
+    trackedFramesWithDetector,
+    coldLandmarkPasses: coldPasses / (frames * images.length),
+  };
+}
+
+const ROW_NOTES: Record<string, string> = {
+  landmarksOnly: 'landmark model, one hand crop (crop included)',
+  detectorOnly: 'palm detector: letterbox, model, decode, NMS',
+  faceOnly: 'face detector (BlazeFace), whole frame',
+  frameInput: 'frameToTensor(): RGBA bytes → RGB tensor',
+  oursCold: 'image-mode frame: detector + landmarks + faces',
+  oursTracked: 'video-mode frame, hand tracked (detector skipped)',
+  human: '@vladmandic/human 3.3.6 hand pipeline, detect() per frame',
+};
+
+/**
+ * Renders benchmark rows as a plain-text table: row name, median and p95 in ms, sample count and
+ * what the row measures (from `notes`, which defaults to a line for each of our rows and `human`).
+ * Rows with no samples print `-`.
+ *
+ * @example
+ * console.log(formatBenchTable((await runStageBench()).rows));
+ */
+export function formatBenchTable<Rows extends { [K in keyof Rows]: BenchRow }>(rows: Rows, notes: Readonly<Record<string, string>> = ROW_NOTES): string {
+  const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '-');
+  const header = ['row', 'median ms', 'p95 ms', 'n', 'what'];
+  const body = (Object.entries(rows) as [string, BenchRow][]).map(([name, row]) => [name, ms(row.medianMs), ms(row.p95Ms), String(row.n), notes[name] ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
