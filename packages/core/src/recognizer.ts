@@ -1,12 +1,22 @@
+import { connect, defer, filter, firstValueFrom, from, isObservable, map, merge, Observable, observable as observableKey, of, Subject, takeUntil, type InteropObservable } from 'rxjs';
 import { startTfBackend, type BackendInfo } from './backend';
+import { GestureRegistry } from './classify/registry';
+import type { Recognition } from './classify/types';
 import { createHandDetector } from './detect/create-hand-detector';
 import type { HandDetector } from './detect/hand-detector';
-import { DisposedError } from './errors';
-import { resolveOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
-import type { Detection, Frame } from './types';
+import { DisposedError, GestureError } from './errors';
+import type { GestureErrorEvent, GestureEvent, GestureWarningEvent } from './events';
+import { resolveEventOptions, resolveOptions, type EventOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
+import { isFrameSource, type FrameSource } from './sources/frame-source';
+import { fromFrames } from './sources/from-frames';
+import { classify } from './stages/classify';
+import { debounce } from './stages/debounce';
+import { detect } from './stages/detect';
+import { presence } from './stages/presence';
+import type { Frame, TimedFrame } from './types';
 
-/** What one call of `recognize()` returns. */
-export type RecognizeResult = Detection;
+/** What one call of `recognize()` returns: every hand with its gesture, the faces, and whether anyone is present. */
+export type RecognizeResult = Recognition;
 
 /** A loaded recognizer: models on a started backend. Create it with `createGestureRecognizer()`. */
 export interface GestureRecognizer {
@@ -17,46 +27,254 @@ export interface GestureRecognizer {
   /** The detect stage's detector (counters in `detector.stats`). */
   readonly detector: HandDetector;
   /**
-   * Recognises one standalone image: every hand with its 21 landmarks, the faces, and whether
-   * anyone is present. Throws `InvalidFrameError` for a bad frame (nothing leaks).
+   * Every gesture the recognizer knows, built-in and custom: `recognize()` and `events()`
+   * classify with it, so a gesture registered here counts at once.
+   *
+   * @example
+   * const report = await recognizer.gestures.register('rock', [frame1, frame2, frame3], { meaning: 'party' });
+   * const pack = recognizer.gestures.export();
+   */
+  readonly gestures: GestureRegistry;
+  /**
+   * Recognises one standalone image: every hand with its 21 landmarks and its gesture, the
+   * faces, and whether anyone is present. Throws `InvalidFrameError` for a bad frame (nothing leaks).
    */
   recognize(frame: Frame): Promise<RecognizeResult>;
-  /** Releases every model and tensor. Any later call throws `DisposedError`. */
+  /**
+   * Gesture and presence events from a stream of frames: detect → classify → debounce and
+   * presence. A `fromFrames()` source (or a plain iterable / async iterable of timed frames) is
+   * pulled: every frame is processed. A `fromVideoElement()` source, or any Observable, drops the
+   * frames that arrive while a frame is being processed (never queued). A frame that fails
+   * becomes an `error` event and the stream goes on.
+   * When the frames complete (or the recognizer is disposed), held gestures end and the stream
+   * completes. Each subscription is its own run, starting with the detector's tracking reset;
+   * run one at a time per recognizer, since hand tracking lives in the detector. `options`
+   * override the recognizer's debounce and presence options.
+   *
+   * @example
+   * recognizer.events(fromVideoElement(video)).subscribe((e) => {
+   *   if (e.type === 'gesture') console.log(e.phase, e.gesture, e.meaning);
+   * });
+   */
+  events(frames: FrameInput, options?: EventOptions): Observable<GestureEvent>;
+  /** Releases every model and tensor and completes running `events()` streams. Any later call throws `DisposedError`. */
   dispose(): void;
+}
+
+/** What `events()` reads frames from: a `FrameSource`, any Observable of timed frames, or an (async) iterable of them. */
+export type FrameInput = FrameSource | Observable<TimedFrame> | InteropObservable<TimedFrame> | Iterable<TimedFrame> | AsyncIterable<TimedFrame>;
+
+/** The parts a recognizer is built from. `createGestureRecognizer()` loads the real ones; tests may pass fakes. */
+export interface RecognizerParts {
+  backend: BackendInfo;
+  options: ResolvedRecognizerOptions;
+  detector: HandDetector;
+  /** Classifies the hands of each detection. */
+  registry: GestureRegistry;
 }
 
 /**
  * Starts a TF.js backend, loads the shipped models and returns a recognizer.
  *
  * @example
- * import { createGestureRecognizer } from '@gesture/core';
+ * import { createGestureRecognizer, fromVideoElement } from '@gesture/core';
  * const recognizer = await createGestureRecognizer({ backend: 'wasm', maxHands: 2 });
  * const { hands } = await recognizer.recognize({ data: rgba, width: 640, height: 480 });
+ * recognizer.events(fromVideoElement(video)).subscribe(console.log);
  * recognizer.dispose();
  */
 export async function createGestureRecognizer(options: RecognizerOptions = {}): Promise<GestureRecognizer> {
   const resolved = resolveOptions(options);
   const backend = await startTfBackend(resolved);
   const detector = await createHandDetector(resolved);
+  const registry = new GestureRegistry({ detect: (frame) => detector.detect(frame, { mode: 'image' }) });
+  return assembleRecognizer({ backend, options: resolved, detector, registry });
+}
+
+/** What processing one frame gave: a result for debounce and presence, or an event to pass on. */
+type Outcome = { result: Recognition } | { event: GestureEvent };
+
+/**
+ * Builds a recognizer from loaded parts. Not exported from the package: `createGestureRecognizer()`
+ * is the public way in; tests use this to run the event logic on a fake detector.
+ */
+export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
+  const { backend, options, detector, registry } = parts;
   let disposed = false;
+  const disposing = new Subject<void>();
+  const inFlight = new Set<Promise<unknown>>();
   const alive = () => {
     if (disposed) throw new DisposedError('GestureRecognizer');
   };
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    const done = () => {
+      inFlight.delete(work);
+    };
+    work.then(done, done);
+    return work;
+  };
+
+  const processFrame = async (frame: TimedFrame): Promise<Outcome> => {
+    try {
+      const result = await track(firstValueFrom(of(frame).pipe(detect(detector), classify(registry))));
+      return { result };
+    } catch (cause) {
+      const event: GestureErrorEvent = { type: 'error', error: toGestureError(cause, frame.timestamp), timestamp: frame.timestamp };
+      return { event };
+    }
+  };
+
+  const startWarnings = (): GestureWarningEvent[] => {
+    const failed = backend.tried.filter((t) => !t.ok);
+    if (failed.length === 0 || (options.backend === 'auto' && backend.name !== 'cpu')) return [];
+    return [
+      {
+        type: 'warning',
+        code: 'backend-fallback',
+        message: `Running on '${backend.name}' (${backend.reason}); ${failed.map((t) => `'${t.name}' failed: ${t.error ?? 'unknown error'}`).join('; ')}.`,
+      },
+    ];
+  };
+
   return {
     backend,
-    options: resolved,
+    options,
     get detector() {
       alive();
       return detector;
     },
+    get gestures() {
+      alive();
+      return registry;
+    },
     async recognize(frame) {
       alive();
-      return detector.detect(frame, { mode: 'image' });
+      const detection = await track(detector.detect(frame, { mode: 'image' }));
+      return registry.classify(detection);
+    },
+    events(frames, eventOptions = {}) {
+      alive();
+      const resolvedEvents = resolveEventOptions(eventOptions, options);
+      return defer(() => {
+        alive();
+        // Each run starts cold: hands tracked in an earlier run say nothing about this one.
+        detector.reset();
+        const outcomes = isFrameSource(frames)
+          ? pullEach(frames, processFrame)
+          : isPushed(frames)
+            ? dropWhileBusy(from(frames), processFrame)
+            : pullEach(fromFrames(frames), processFrame);
+        return merge(
+          of(...startWarnings()),
+          outcomes.pipe(
+            takeUntil(disposing),
+            connect((shared) =>
+              merge(
+                shared.pipe(
+                  filter((o): o is { event: GestureEvent } => 'event' in o),
+                  map((o) => o.event),
+                ),
+                shared.pipe(
+                  filter((o): o is { result: Recognition } => 'result' in o),
+                  map((o) => o.result),
+                  connect((results) => merge(results.pipe(debounce(resolvedEvents)), results.pipe(presence(resolvedEvents)))),
+                ),
+              ),
+            ),
+          ),
+        );
+      });
     },
     dispose() {
       if (disposed) return;
       disposed = true;
-      detector.dispose();
+      disposing.next();
+      disposing.complete();
+      // A frame still being processed keeps the models until it is done; then everything goes.
+      if (inFlight.size === 0) detector.dispose();
+      else void Promise.allSettled([...inFlight]).then(() => detector.dispose());
     },
   };
+}
+
+/** An Observable (RxJS or any `Symbol.observable` interop) pushes frames at its own pace. */
+function isPushed(frames: FrameInput): frames is Observable<TimedFrame> | InteropObservable<TimedFrame> {
+  return isObservable(frames) || typeof (frames as unknown as Record<string | symbol, unknown>)[observableKey] === 'function';
+}
+
+/** Any failure of one frame as a `GestureError` (named errors pass through unchanged). */
+function toGestureError(cause: unknown, timestamp: number): GestureError {
+  if (cause instanceof GestureError) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new GestureError('frame-failed', `Processing the frame at ${timestamp} ms failed: ${message}`, { timestamp }, { cause });
+}
+
+/** A recorded or live `FrameSource`: asks for the next frame only once the previous one is processed. */
+function pullEach(source: FrameSource, process: (frame: TimedFrame) => Promise<Outcome>): Observable<Outcome> {
+  return new Observable<Outcome>((subscriber) => {
+    const iterator = source[Symbol.asyncIterator]();
+    let closed = false;
+    void (async () => {
+      try {
+        for (;;) {
+          const next = await iterator.next();
+          if (closed) return;
+          if (next.done) return subscriber.complete();
+          const outcome = await process(next.value);
+          if (closed) return;
+          subscriber.next(outcome);
+        }
+      } catch (error) {
+        if (!closed) subscriber.error(error);
+      }
+    })();
+    return () => {
+      closed = true;
+      void iterator.return?.();
+    };
+  });
+}
+
+/**
+ * Any other stream of frames: a frame that arrives while one is processed is dropped (never
+ * queued). The first drop emits a `frames-dropped` warning pointing at `fromFrames()`.
+ */
+function dropWhileBusy(frames: Observable<TimedFrame>, process: (frame: TimedFrame) => Promise<Outcome>): Observable<Outcome> {
+  return new Observable<Outcome>((subscriber) => {
+    let busy = false;
+    let sourceDone = false;
+    let dropped = 0;
+    const subscription = frames.subscribe({
+      next: (frame) => {
+        if (busy) {
+          dropped += 1;
+          if (dropped === 1) {
+            subscriber.next({
+              event: {
+                type: 'warning',
+                code: 'frames-dropped',
+                message:
+                  'Frames arrive faster than they are processed, so some are dropped. For a recording where every frame counts, wrap the frames in fromFrames(); for a camera, use fromVideoElement() to count the drops.',
+              },
+            });
+          }
+          return;
+        }
+        busy = true;
+        void process(frame).then((outcome) => {
+          busy = false;
+          if (subscriber.closed) return;
+          subscriber.next(outcome);
+          if (sourceDone) subscriber.complete();
+        });
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => {
+        sourceDone = true;
+        if (!busy) subscriber.complete();
+      },
+    });
+    return () => subscription.unsubscribe();
+  });
 }

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FrameData } from '../../types';
+
+/** The ffmpeg binary: `@ffmpeg-installer/ffmpeg` (installed for @gesture/node), else one on the system. */
+export function ffmpegPath(): string {
+  try {
+    const path = (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+    if (existsSync(path)) return path;
+  } catch {
+    // fall through
+  }
+  return existsSync('/usr/bin/ffmpeg') ? '/usr/bin/ffmpeg' : 'ffmpeg';
+}
+
+/** One segment of a clip: a photo held still, or a plain colour (nobody in view), for `seconds`. */
+export type ClipSegment = { image: string; seconds: number } | { color: string; seconds: number };
+
+export interface ClipSize {
+  width: number;
+  height: number;
+  fps: number;
+}
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${stderr.slice(-2000)}`))));
+  });
+}
+
+/**
+ * Encodes the segments into an H.264 clip at `output` (each photo scaled to fit, letterboxed
+ * on black). Write it under `os.tmpdir()`, never into the repository.
+ */
+export async function buildClip(output: string, segments: ClipSegment[], { width, height, fps }: ClipSize): Promise<void> {
+  const inputs: string[] = [];
+  const filters: string[] = [];
+  segments.forEach((segment, i) => {
+    if ('image' in segment) {
+      inputs.push('-loop', '1', '-framerate', String(fps), '-t', String(segment.seconds), '-i', segment.image);
+      filters.push(`[${i}:v]scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=${fps},format=yuv420p[v${i}]`);
+    } else {
+      inputs.push('-f', 'lavfi', '-t', String(segment.seconds), '-i', `color=c=${segment.color}:s=${width}x${height}:r=${fps}`);
+      filters.push(`[${i}:v]setsar=1,fps=${fps},format=yuv420p[v${i}]`);
+    }
+  });
+  const concat = `${segments.map((_, i) => `[v${i}]`).join('')}concat=n=${segments.length}:v=1:a=0[out]`;
+  await run(['-y', '-loglevel', 'error', ...inputs, '-filter_complex', [...filters, concat].join(';'), '-map', '[out]', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-r', String(fps), output]);
+}
+
+/**
+ * Decodes a video to RGBA frames, piped from ffmpeg one frame at a time (nothing goes to disk).
+ * Frames are read only as fast as they are consumed; ending the loop early kills ffmpeg.
+ */
+export async function* decodeClip(file: string, { width, height }: Pick<ClipSize, 'width' | 'height'>): AsyncGenerator<FrameData> {
+  const child = spawn(ffmpegPath(), ['-loglevel', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, 'pipe:1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const frameBytes = width * height * 4;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      while (pendingBytes >= frameBytes) {
+        const all = Buffer.concat(pending, pendingBytes);
+        const frame = new Uint8Array(frameBytes);
+        frame.set(all.subarray(0, frameBytes));
+        pending = [all.subarray(frameBytes)];
+        pendingBytes -= frameBytes;
+        yield { data: frame, width, height, channels: 4 };
+      }
+    }
+    const code = await exited;
+    if (code !== 0) throw new Error(`ffmpeg could not decode ${file} (exit ${code}): ${stderr.slice(-2000)}`);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}

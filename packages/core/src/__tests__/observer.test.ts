@@ -1,0 +1,172 @@
+import { from, Subject, take, toArray, lastValueFrom } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { DisposedError } from '../errors';
+import { GestureObserver, type GestureSnapshot } from '../observer';
+import type { Frame, TimedFrame } from '../types';
+import { FakeHandDetector, fakeRecognizer, type ScriptedFrame } from './helpers/fake-detector';
+
+// A fake detector drives the observer: these tests cover state and lifecycle only.
+
+const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
+const fist: ScriptedFrame = { hands: [{ id: 1, gesture: 'fist' }] };
+const face: ScriptedFrame = { face: true };
+
+/** Pushes scripted frames one at a time, 100 ms apart in capture time, letting each be processed. */
+async function play(frames$: Subject<TimedFrame>, list: ScriptedFrame[], start = 0): Promise<void> {
+  for (const [i, frame] of list.entries()) {
+    frames$.next({ frame: frame as unknown as Frame, timestamp: start + i * 100 });
+    await tick(3);
+  }
+}
+
+describe('GestureObserver (fake detector)', () => {
+  it('is idle with a stable snapshot until the first subscriber, then loads and becomes ready', async () => {
+    const recognizer = fakeRecognizer();
+    const observer = new GestureObserver({ recognizer: Promise.resolve(recognizer) });
+    const idle = observer.getSnapshot();
+    expect(idle).toBe(observer.getSnapshot());
+    expect(idle).toMatchObject({ status: 'idle', gesture: null, meaning: null, hands: [], presence: 'unknown', lastEvent: null, backend: null, error: null });
+    const seen: GestureSnapshot[] = [];
+    const unsubscribe = observer.subscribe((s) => seen.push(s));
+    expect(observer.getSnapshot().status).toBe('loading');
+    await tick();
+    expect(observer.getSnapshot()).toMatchObject({ status: 'ready', backend: recognizer.backend });
+    expect(seen.map((s) => s.status)).toEqual(['loading', 'ready']);
+    expect(observer.getServerSnapshot()).toBe(idle);
+    unsubscribe();
+    observer.destroy();
+  });
+
+  it('folds events into the snapshot, and changes its identity only when the state changes', async () => {
+    const frames$ = new Subject<TimedFrame>();
+    const observer = new GestureObserver({ recognizer: fakeRecognizer(), source: frames$ });
+    let notified = 0;
+    const unsubscribe = observer.subscribe(() => (notified += 1));
+    await tick();
+    const ready = observer.getSnapshot();
+    await play(frames$, [face, face]); // nothing settles yet
+    expect(observer.getSnapshot()).toBe(ready);
+    await play(frames$, Array(8).fill(fist), 200);
+    const holding = observer.getSnapshot();
+    expect(holding).toMatchObject({ gesture: 'fist', meaning: 'no', presence: 'present' });
+    expect(holding.hands).toEqual([{ id: 1, gesture: 'fist', meaning: 'no', handId: 1, handedness: 'right', score: 0.9, since: 500 }]);
+    expect(holding.lastEvent).toMatchObject({ type: 'presence', state: 'back' });
+    const calls = notified;
+    await play(frames$, Array(3).fill(fist), 1000); // still the same fist: no change at all
+    expect(observer.getSnapshot()).toBe(holding);
+    expect(notified).toBe(calls);
+    await play(frames$, Array(4).fill(face), 1300);
+    expect(observer.getSnapshot()).toMatchObject({ gesture: null, meaning: null, hands: [], presence: 'present', lastEvent: { type: 'gesture', phase: 'end', id: 1 } });
+    expect(Object.isFrozen(observer.getSnapshot())).toBe(true);
+    unsubscribe();
+    observer.destroy();
+  });
+
+  it('starts work with the first subscriber and stops with the last, without reloading models', async () => {
+    const frames$ = new Subject<TimedFrame>();
+    let loads = 0;
+    const recognizer = fakeRecognizer();
+    const observer = new GestureObserver({ recognizer: { then: (resolve: (r: typeof recognizer) => void) => (loads++, resolve(recognizer)) } as unknown as Promise<typeof recognizer>, source: frames$ });
+    expect(frames$.observed).toBe(false);
+    const a = observer.subscribe(() => {});
+    const b = observer.subscribe(() => {});
+    await tick();
+    expect(frames$.observed).toBe(true);
+    a();
+    expect(frames$.observed).toBe(true);
+    b();
+    b(); // unsubscribing twice is harmless
+    expect(frames$.observed).toBe(false);
+    // React StrictMode: subscribe, unsubscribe, subscribe again.
+    const c = observer.subscribe(() => {});
+    expect(frames$.observed).toBe(true);
+    expect(loads).toBe(1);
+    c();
+    observer.destroy();
+  });
+
+  it('setOptions() merges: equal values do nothing, a new source or debounce option restarts processing', async () => {
+    const first$ = new Subject<TimedFrame>();
+    const second$ = new Subject<TimedFrame>();
+    const observer = new GestureObserver({ recognizer: fakeRecognizer(), source: first$, minHoldMs: 250 });
+    const unsubscribe = observer.subscribe(() => {});
+    await tick();
+    const before = observer.getSnapshot();
+    observer.setOptions({ source: first$, minHoldMs: 250 });
+    expect(observer.getSnapshot()).toBe(before);
+    expect(first$.observed).toBe(true);
+    observer.setOptions({ source: second$ });
+    expect(first$.observed).toBe(false);
+    expect(second$.observed).toBe(true);
+    observer.setOptions({ minHoldMs: 0 });
+    await play(second$, [fist]);
+    expect(observer.getSnapshot().gesture).toBe('fist');
+    observer.setOptions({ enabled: false });
+    expect(second$.observed).toBe(false);
+    expect(observer.getSnapshot()).toMatchObject({ status: 'ready', gesture: null, hands: [], presence: 'unknown' });
+    unsubscribe();
+    observer.destroy();
+  });
+
+  it('reports a recognizer that fails to load as status error', async () => {
+    const observer = new GestureObserver({ recognizer: Promise.reject(new Error('model missing')) });
+    const unsubscribe = observer.subscribe(() => {});
+    await tick();
+    expect(observer.getSnapshot()).toMatchObject({ status: 'error', error: { message: 'model missing' } });
+    unsubscribe();
+    observer.destroy();
+  });
+
+  it('a frame source that fails puts it in status error; a bad frame is only a lastEvent', async () => {
+    const frames$ = new Subject<TimedFrame>();
+    const observer = new GestureObserver({ recognizer: fakeRecognizer(), source: frames$ });
+    const unsubscribe = observer.subscribe(() => {});
+    await tick();
+    await play(frames$, [{ bad: true }]);
+    expect(observer.getSnapshot()).toMatchObject({ status: 'ready', error: null, lastEvent: { type: 'error', error: { code: 'invalid-frame' } } });
+    frames$.error(new Error('camera unplugged'));
+    expect(observer.getSnapshot()).toMatchObject({ status: 'error', error: { message: 'camera unplugged' } });
+    // A new source recovers.
+    const next$ = new Subject<TimedFrame>();
+    observer.setOptions({ source: next$ });
+    expect(observer.getSnapshot()).toMatchObject({ status: 'ready', error: null });
+    expect(next$.observed).toBe(true);
+    unsubscribe();
+    observer.destroy();
+  });
+
+  it('destroy() stops work, leaves a shared recognizer alone, and later calls throw DisposedError', async () => {
+    const frames$ = new Subject<TimedFrame>();
+    const detector = new FakeHandDetector();
+    const recognizer = fakeRecognizer(detector);
+    const observer = new GestureObserver({ recognizer, source: frames$ });
+    const unsubscribe = observer.subscribe(() => {});
+    await tick();
+    observer.destroy();
+    expect(frames$.observed).toBe(false);
+    expect(detector.disposed).toBe(false);
+    expect(() => observer.subscribe(() => {})).toThrow(DisposedError);
+    expect(() => observer.setOptions({ minHoldMs: 1 })).toThrow(DisposedError);
+    expect(observer.getSnapshot().status).toBe('idle');
+    expect(() => unsubscribe()).not.toThrow();
+    expect(() => observer.destroy()).not.toThrow();
+    recognizer.dispose();
+  });
+
+  it('interoperates with RxJS through Symbol.observable: the current snapshot, then each change', async () => {
+    const frames$ = new Subject<TimedFrame>();
+    const observer = new GestureObserver({ recognizer: fakeRecognizer(), source: frames$, minHoldMs: 0 });
+    const statuses = lastValueFrom(from(observer).pipe(take(4), toArray()));
+    await tick();
+    await play(frames$, [fist]);
+    expect((await statuses).map((s) => [s.status, s.gesture])).toEqual([
+      ['idle', null],
+      ['loading', null],
+      ['ready', null],
+      ['ready', 'fist'],
+    ]);
+    // take(4) unsubscribed: the observer stopped reading frames.
+    expect(frames$.observed).toBe(false);
+    observer.destroy();
+  });
+});

@@ -1,0 +1,312 @@
+import { isObservable, observable as observableKey, type Observable, type Observer, type Subscribable, type Subscription } from 'rxjs';
+import type { BackendInfo } from './backend';
+import { DisposedError } from './errors';
+import type { GestureEvent, GesturePhaseEvent } from './events';
+import type { EventOptions, RecognizerOptions } from './options';
+import { createGestureRecognizer, type GestureRecognizer } from './recognizer';
+import { isFrameSource, type FrameSource } from './sources/frame-source';
+import { fromVideoElement, type VideoFrameProvider } from './sources/from-video-element';
+import type { Handedness, TimedFrame } from './types';
+
+/** Where the observer is: `idle` (no subscriber yet), `loading` models, `ready`, or `error` (see `error`). */
+export type GestureStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Whether someone is in view: `unknown` until the first settled state, then `present` or `away`. */
+export type PresenceState = 'unknown' | 'present' | 'away';
+
+/** A gesture being held right now (started, not yet ended). */
+export interface HeldGesture {
+  /** The occurrence id of its `start` event. */
+  id: number;
+  gesture: string;
+  meaning: string | null;
+  handId: number;
+  handedness: Handedness;
+  /** Score when it started. */
+  score: number;
+  /** Timestamp (ms) of its `start` event. */
+  since: number;
+}
+
+/**
+ * Everything an app shows, as one immutable object. A new object is made only when something in
+ * it changes, so it can be compared by identity (`useSyncExternalStore`, `shallowRef`).
+ */
+export interface GestureSnapshot {
+  readonly status: GestureStatus;
+  /** The most recently started gesture still held (on any hand), or `null`. */
+  readonly gesture: string | null;
+  /** Its meaning, or `null`. */
+  readonly meaning: string | null;
+  /** Every gesture held right now, one per hand at most, oldest first. */
+  readonly hands: readonly HeldGesture[];
+  readonly presence: PresenceState;
+  /** The last event of any type (gesture, presence, warning, per-frame error), or `null`. */
+  readonly lastEvent: GestureEvent | null;
+  /** The backend in use once loaded, or `null`. */
+  readonly backend: BackendInfo | null;
+  /** Why `status` is `error` (models failed to load, the frame source failed), else `null`. Per-frame errors are `lastEvent`s. */
+  readonly error: Error | null;
+}
+
+/** A frame source the observer accepts: a `<video>` element (wrapped in `fromVideoElement()`), a `FrameSource`, or any Observable of timed frames. */
+export type GestureObserverSource = FrameSource | HTMLVideoElement | VideoFrameProvider | Observable<TimedFrame>;
+
+/** Options of a `GestureObserver`: the recognizer's options plus where frames come from. */
+export interface GestureObserverOptions extends RecognizerOptions {
+  /** Frames to recognise. Without one, the observer loads the models and waits. Defaults to `null`. */
+  source?: GestureObserverSource | null;
+  /**
+   * A recognizer to use instead of creating one (it is shared: `destroy()` leaves it alone, and
+   * the other recognizer options are ignored). Defaults to `undefined` (the observer creates one
+   * from its options and disposes it on `destroy()`).
+   */
+  recognizer?: GestureRecognizer | Promise<GestureRecognizer>;
+  /** Process frames while subscribed. `false` pauses without unloading the models. Defaults to `true`. */
+  enabled?: boolean;
+}
+
+/** Called whenever the snapshot changes. */
+export type GestureListener = (snapshot: GestureSnapshot) => void;
+
+const EVENT_KEYS: readonly (keyof EventOptions)[] = ['minHoldMs', 'enterScore', 'exitScore', 'releaseMs', 'cooldownMs', 'awayAfterMs', 'backAfterMs'];
+const OWN_KEYS: readonly string[] = ['source', 'recognizer', 'enabled', ...EVENT_KEYS];
+
+const IDLE: GestureSnapshot = Object.freeze({
+  status: 'idle',
+  gesture: null,
+  meaning: null,
+  hands: Object.freeze([]) as readonly HeldGesture[],
+  presence: 'unknown',
+  lastEvent: null,
+  backend: null,
+  error: null,
+});
+
+function isVideoLike(value: unknown): value is VideoFrameProvider {
+  return typeof value === 'object' && value !== null && 'readyState' in value && 'currentTime' in value;
+}
+
+/**
+ * The one stateful object behind every adapter: it loads a recognizer, runs `events()` on a
+ * source, and folds the events into a snapshot. Work starts with the first subscriber and stops
+ * with the last (the models stay loaded until `destroy()`, so a remount, e.g. React StrictMode's,
+ * costs nothing). Interoperates with RxJS: `from(observer)` emits the current snapshot, then
+ * every change.
+ *
+ * @example
+ * import { GestureObserver } from '@gesture/core';
+ * const observer = new GestureObserver({ source: video, minHoldMs: 300 });
+ * const unsubscribe = observer.subscribe((s) => (icon.textContent = s.meaning ?? ''));
+ * // React: useSyncExternalStore(observer.subscribe, observer.getSnapshot, observer.getServerSnapshot)
+ * unsubscribe();
+ * observer.destroy();
+ */
+export class GestureObserver {
+  private options: GestureObserverOptions;
+  private snapshot: GestureSnapshot = IDLE;
+  private readonly listeners = new Set<GestureListener>();
+  private recognizer: GestureRecognizer | null = null;
+  private loading: Promise<void> | null = null;
+  private ownsRecognizer = false;
+  private run: Subscription | null = null;
+  private currentSource: FrameSource | Observable<TimedFrame> | null = null;
+  private destroyed = false;
+  /** Bumped whenever the recognizer changes, so a load that finishes late is ignored. */
+  private generation = 0;
+
+  constructor(options: GestureObserverOptions = {}) {
+    this.options = { ...options };
+    this.subscribe = this.subscribe.bind(this);
+    this.getSnapshot = this.getSnapshot.bind(this);
+    this.getServerSnapshot = this.getServerSnapshot.bind(this);
+  }
+
+  /**
+   * Calls `listener` after every snapshot change; returns the function that unsubscribes. The
+   * first subscriber starts loading and processing; the last one to leave stops processing.
+   */
+  subscribe(listener: GestureListener): () => void {
+    this.alive();
+    this.listeners.add(listener);
+    if (this.listeners.size === 1) this.start();
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && !this.destroyed) this.stop();
+    };
+  }
+
+  /** The current state. The same object until something changes. Safe to call at any time, even after `destroy()`. */
+  getSnapshot(): GestureSnapshot {
+    return this.snapshot;
+  }
+
+  /** The snapshot for server rendering: always the idle one. */
+  getServerSnapshot(): GestureSnapshot {
+    return IDLE;
+  }
+
+  /** The source frames are read from (e.g. to watch `dropped$`), or `null` when there is none. */
+  get source(): FrameSource | Observable<TimedFrame> | null {
+    return this.currentSource;
+  }
+
+  /**
+   * Merges partial options into the current ones. Only what changed is redone: a new source or
+   * new debounce/presence options restart processing; other recognizer options reload the models
+   * (of a recognizer the observer created). Passing equal values does nothing.
+   */
+  setOptions(options: Partial<GestureObserverOptions>): void {
+    this.alive();
+    const changed = Object.keys(options).filter((key) => (options as Record<string, unknown>)[key] !== (this.options as Record<string, unknown>)[key]);
+    if (changed.length === 0) return;
+    this.options = { ...this.options, ...options };
+    const reload = changed.includes('recognizer') || (this.ownsRecognizer && changed.some((key) => !OWN_KEYS.includes(key)));
+    if (reload) {
+      this.stop();
+      this.releaseRecognizer();
+      if (this.listeners.size > 0) this.start();
+    } else if (changed.some((key) => key === 'source' || key === 'enabled' || EVENT_KEYS.includes(key as keyof EventOptions))) {
+      this.stop();
+      if (this.listeners.size > 0) this.start();
+    }
+  }
+
+  /** Stops processing, disposes a recognizer the observer created, and drops every listener. Later calls (except `getSnapshot`) throw `DisposedError`. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.stop();
+    this.releaseRecognizer();
+    this.listeners.clear();
+    this.destroyed = true;
+  }
+
+  /** RxJS interop (`Symbol.observable`): emits the current snapshot, then each change. */
+  private interop(): Subscribable<GestureSnapshot> & { [key: string | symbol]: unknown } {
+    const interop: Subscribable<GestureSnapshot> & { [key: string | symbol]: unknown } = {
+      subscribe: (observer: Partial<Observer<GestureSnapshot>>) => {
+        const next = (snapshot: GestureSnapshot) => observer.next?.(snapshot);
+        next(this.snapshot);
+        return { unsubscribe: this.subscribe(next) };
+      },
+    };
+    interop[observableKey] = () => interop;
+    return interop;
+  }
+
+  private alive(): void {
+    if (this.destroyed) throw new DisposedError('GestureObserver');
+  }
+
+  private start(): void {
+    if (this.recognizer) return this.startEvents();
+    if (this.loading) return;
+    const generation = this.generation;
+    const given = this.options.recognizer;
+    this.ownsRecognizer = given === undefined;
+    this.set({ status: 'loading', error: null });
+    const { source: _source, recognizer: _recognizer, enabled: _enabled, ...recognizerOptions } = this.options;
+    const load = given ?? createGestureRecognizer(recognizerOptions);
+    this.loading = Promise.resolve(load).then(
+      (recognizer) => {
+        if (generation !== this.generation || this.destroyed) {
+          if (given === undefined) recognizer.dispose();
+          return;
+        }
+        this.loading = null;
+        this.recognizer = recognizer;
+        this.set({ status: 'ready', backend: recognizer.backend });
+        if (this.listeners.size > 0) this.startEvents();
+      },
+      (error: unknown) => {
+        if (generation !== this.generation || this.destroyed) return;
+        this.loading = null;
+        this.set({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+  }
+
+  private startEvents(): void {
+    const { source, enabled = true } = this.options;
+    if (!this.recognizer || this.run) return;
+    // A source that failed before is forgotten once processing restarts.
+    this.set({ status: 'ready', error: null });
+    if (!source || !enabled) return;
+    this.currentSource = isFrameSource(source) || isObservable(source) ? source : isVideoLike(source) ? fromVideoElement(source) : null;
+    if (!this.currentSource) return;
+    const eventOptions = Object.fromEntries(EVENT_KEYS.map((key) => [key, this.options[key]]).filter(([, v]) => v !== undefined)) as EventOptions;
+    try {
+      this.run = this.recognizer.events(this.currentSource, eventOptions).subscribe({
+        next: (event) => this.apply(event),
+        error: (error: unknown) => {
+          this.run = null;
+          this.set({ status: 'error', error: error instanceof Error ? error : new Error(String(error)), hands: IDLE.hands, gesture: null, meaning: null });
+        },
+        complete: () => {
+          this.run = null;
+        },
+      });
+    } catch (error) {
+      this.set({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }
+
+  private stop(): void {
+    this.run?.unsubscribe();
+    this.run = null;
+    // Held gestures and presence are unknown once frames stop being watched.
+    this.set({ hands: IDLE.hands, gesture: null, meaning: null, presence: 'unknown' });
+  }
+
+  private releaseRecognizer(): void {
+    this.generation += 1;
+    if (this.ownsRecognizer) this.recognizer?.dispose();
+    this.recognizer = null;
+    this.loading = null;
+    this.currentSource = null;
+    this.set({ status: 'idle', backend: null, error: null });
+  }
+
+  private apply(event: GestureEvent): void {
+    if (event.type === 'gesture') {
+      const hands = event.phase === 'start' ? [...this.snapshot.hands.filter((h) => h.handId !== event.handId), held(event)] : this.snapshot.hands.filter((h) => h.id !== event.id);
+      const latest = hands[hands.length - 1];
+      this.set({ hands, gesture: latest?.gesture ?? null, meaning: latest?.meaning ?? null, lastEvent: event });
+    } else if (event.type === 'presence') {
+      this.set({ presence: event.state === 'back' ? 'present' : 'away', lastEvent: event });
+    } else {
+      this.set({ lastEvent: event });
+    }
+  }
+
+  /** Replaces the snapshot only when a field really changes, then tells every listener. */
+  private set(patch: Partial<GestureSnapshot>): void {
+    const current = this.snapshot as unknown as Record<string, unknown>;
+    const differs = Object.entries(patch).some(([key, value]) => current[key] !== value);
+    if (!differs) return;
+    this.snapshot = Object.freeze({ ...this.snapshot, ...patch });
+    for (const listener of [...this.listeners]) listener(this.snapshot);
+  }
+}
+
+function held(event: GesturePhaseEvent): HeldGesture {
+  return { id: event.id, gesture: event.gesture, meaning: event.meaning, handId: event.handId, handedness: event.handedness, score: event.score, since: event.timestamp };
+}
+
+/** `from(observer)` and any library that reads `Symbol.observable` see a stream of snapshots. */
+export interface GestureObserver {
+  [Symbol.observable](): Subscribable<GestureSnapshot>;
+}
+
+// `Symbol.observable` is not defined everywhere (RxJS then uses '@@observable'): set both.
+for (const key of new Set<string | symbol>(['@@observable', observableKey, ...((Symbol as { observable?: symbol }).observable ? [(Symbol as { observable?: symbol }).observable!] : [])])) {
+  Object.defineProperty(GestureObserver.prototype, key, {
+    configurable: true,
+    value(this: GestureObserver) {
+      return (this as unknown as { interop(): unknown }).interop();
+    },
+  });
+}

@@ -1,0 +1,82 @@
+import { BehaviorSubject, Observable } from 'rxjs';
+import type { TimedFrame } from '../types';
+
+/**
+ * How a source behaves when frames come faster than they are processed.
+ * - `live` (a camera): frames that arrive while the recognizer is busy are dropped and counted.
+ * - `recorded` (a file, an array): frames are pulled one at a time; every frame is processed.
+ */
+export type FrameSourceKind = 'live' | 'recorded';
+
+/**
+ * A stream of timed frames that `recognizer.events()` pulls one frame at a time, so it never
+ * queues frames: a `recorded` source waits for the recognizer, a `live` one drops (and counts)
+ * the frames that arrive while it is busy. It is also a plain `Observable<TimedFrame>` (every
+ * frame, as fast as it comes) and an `AsyncIterable<TimedFrame>`.
+ *
+ * Create one with `fromFrames()` or `fromVideoElement()`.
+ *
+ * @example
+ * const source = fromVideoElement(video);
+ * source.dropped$.subscribe((n) => (droppedLabel.textContent = `${n} frames dropped`));
+ * recognizer.events(source).subscribe(console.log);
+ */
+export interface FrameSource extends Observable<TimedFrame>, AsyncIterable<TimedFrame> {
+  readonly kind: FrameSourceKind;
+  /** Frames skipped so far because processing was busy (always `0` for a recorded source). Emits the total on each change, and the current total on subscribe. */
+  readonly dropped$: Observable<number>;
+  /** The current total of `dropped$`. */
+  readonly dropped: number;
+}
+
+/** Opens one pull session over a source: each `next()` gives the next frame to process. */
+export type OpenFrames = (countDropped: (n: number) => void) => AsyncIterator<TimedFrame, undefined>;
+
+class PulledFrames extends Observable<TimedFrame> implements FrameSource {
+  private readonly droppedTotal = new BehaviorSubject(0);
+  readonly dropped$: Observable<number> = this.droppedTotal.asObservable();
+
+  constructor(
+    readonly kind: FrameSourceKind,
+    private readonly open: OpenFrames,
+  ) {
+    super((subscriber) => {
+      const iterator = this[Symbol.asyncIterator]();
+      let closed = false;
+      void (async () => {
+        try {
+          for (;;) {
+            const result = await iterator.next();
+            if (closed) return;
+            if (result.done) return subscriber.complete();
+            subscriber.next(result.value);
+          }
+        } catch (error) {
+          if (!closed) subscriber.error(error);
+        }
+      })();
+      return () => {
+        closed = true;
+        void iterator.return?.();
+      };
+    });
+  }
+
+  get dropped(): number {
+    return this.droppedTotal.value;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<TimedFrame, undefined> {
+    return this.open((n) => this.droppedTotal.next(this.droppedTotal.value + n));
+  }
+}
+
+/** Makes a `FrameSource` from a function that opens a pull session. For source authors; apps use `fromFrames()` or `fromVideoElement()`. */
+export function createFrameSource(kind: FrameSourceKind, open: OpenFrames): FrameSource {
+  return new PulledFrames(kind, open);
+}
+
+/** True for a source made by `fromFrames()`, `fromVideoElement()` or `createFrameSource()`. */
+export function isFrameSource(value: unknown): value is FrameSource {
+  return value instanceof PulledFrames;
+}

@@ -1,0 +1,41 @@
+import { SingleBar } from 'cli-progress';
+import { GestureError } from '@gesture/core';
+
+/** Writes one JSON value as one line on stdout. */
+export function printJsonLine(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+/** `{ code, message }` of any thrown value, for error lines. */
+export function errorInfo(error: unknown): { code: string; message: string } {
+  if (error instanceof GestureError) return { code: error.code, message: error.message };
+  if (error instanceof Error) return { code: (error as NodeJS.ErrnoException).code ?? 'error', message: error.message };
+  return { code: 'error', message: String(error) };
+}
+
+/** A progress bar on stderr when stderr is a terminal; does nothing otherwise (pipes and CI stay clean). */
+export interface Progress {
+  tick(label: string): void;
+  stop(): void;
+}
+
+export function createProgress(total: number, unit: string): Progress {
+  if (!process.stderr.isTTY || total === 0) return { tick() {}, stop() {} };
+  const bar = new SingleBar({ stream: process.stderr, format: ` {bar} {value}/{total} ${unit} | {label}`, hideCursor: true, clearOnComplete: true }, undefined);
+  bar.start(total, 0, { label: '' });
+  return {
+    tick(label) {
+      bar.increment(1, { label });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
+
+/** Renders rows as a plain-text table with aligned columns. */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
