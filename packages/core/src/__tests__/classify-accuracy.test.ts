@@ -62,7 +62,7 @@ beforeAll(async () => {
     const list: { hand: DetectedHand | null; part: 'A' | 'B' }[] = [];
     for (const file of fixtureFiles(cls)) {
       const detection = await recognizer.recognize(await decodeFixture(file));
-      list.push({ hand: [...detection.hands].sort((a, b) => b.score - a.score)[0] ?? null, part: part(file) });
+      list.push({ hand: [...detection.hands].sort((a, b) => b.presence - a.presence)[0] ?? null, part: part(file) });
     }
     images.set(cls, list);
   }
