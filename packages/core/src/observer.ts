@@ -1,6 +1,7 @@
-import { isObservable, observable as observableKey, type Observable, type Observer, type Subscribable, type Subscription } from 'rxjs';
+import { isObservable, observable as observableKey, Subject, type Observable, type Observer, type Subscribable, type Subscription } from 'rxjs';
 import type { BackendInfo } from './backend';
-import { DisposedError } from './errors';
+import type { RegisterOptions, RegistrationReport, RegistrationSample } from './classify/registry';
+import { DisposedError, GestureError } from './errors';
 import type { GestureEvent, GesturePhaseEvent } from './events';
 import type { EventOptions, RecognizerOptions } from './options';
 import { createGestureRecognizer, type GestureRecognizer } from './recognizer';
@@ -64,13 +65,28 @@ export interface GestureObserverOptions extends RecognizerOptions {
   recognizer?: GestureRecognizer | Promise<GestureRecognizer>;
   /** Process frames while subscribed. `false` pauses without unloading the models. Defaults to `true`. */
   enabled?: boolean;
+  /**
+   * Open the camera into the `source` `<video>` element (`getUserMedia({ video: camera })`) once
+   * there is a subscriber, and stop its tracks when the observer releases (`releaseAfterMs`,
+   * `destroy()`, `camera: false`). Only tracks the observer opened are ever stopped; a video whose
+   * `srcObject` the app set itself is left alone. `true` or video `MediaTrackConstraints`.
+   * Defaults to `false` (the app feeds the video element itself).
+   */
+  camera?: boolean | MediaTrackConstraints;
+  /**
+   * Once the last subscriber leaves, wait this long (ms) for a new one, then release the models
+   * (of a recognizer the observer created) and a camera it opened; a later subscriber loads them
+   * again. Framework adapters pass `0`: a remount in the same task (React StrictMode) keeps
+   * everything, an unmount frees it. Defaults to `undefined` (kept until `destroy()`).
+   */
+  releaseAfterMs?: number;
 }
 
 /** Called whenever the snapshot changes. */
 export type GestureListener = (snapshot: GestureSnapshot) => void;
 
 const EVENT_KEYS: readonly (keyof EventOptions)[] = ['minHoldMs', 'enterScore', 'exitScore', 'releaseMs', 'cooldownMs', 'awayAfterMs', 'backAfterMs'];
-const OWN_KEYS: readonly string[] = ['source', 'recognizer', 'enabled', ...EVENT_KEYS];
+const OWN_KEYS: readonly string[] = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs', ...EVENT_KEYS];
 
 const IDLE: GestureSnapshot = Object.freeze({
   status: 'idle',
@@ -106,7 +122,7 @@ export class GestureObserver {
   private options: GestureObserverOptions;
   private snapshot: GestureSnapshot = IDLE;
   private readonly listeners = new Set<GestureListener>();
-  private recognizer: GestureRecognizer | null = null;
+  private recognizer_: GestureRecognizer | null = null;
   private loading: Promise<void> | null = null;
   private ownsRecognizer = false;
   private run: Subscription | null = null;
@@ -114,12 +130,24 @@ export class GestureObserver {
   private destroyed = false;
   /** Bumped whenever the recognizer changes, so a load that finishes late is ignored. */
   private generation = 0;
+  private releaseTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The camera stream the observer opened (`camera` option), and the element it plays in. */
+  private camera: { stream: MediaStream | null; video: HTMLVideoElement | null; key: string } | null = null;
+  /** Why the camera could not be opened; kept as the snapshot's error until the camera changes. */
+  private cameraError: Error | null = null;
+  private readonly eventSubject = new Subject<GestureEvent>();
+  /**
+   * Every event as it happens (gesture, presence, warning, per-frame error), for apps that need
+   * more than the latest state. Hot: only events after subscribing. Completes on `destroy()`.
+   */
+  readonly events: Observable<GestureEvent> = this.eventSubject.asObservable();
 
   constructor(options: GestureObserverOptions = {}) {
     this.options = { ...options };
     this.subscribe = this.subscribe.bind(this);
     this.getSnapshot = this.getSnapshot.bind(this);
     this.getServerSnapshot = this.getServerSnapshot.bind(this);
+    this.register = this.register.bind(this);
   }
 
   /**
@@ -129,14 +157,45 @@ export class GestureObserver {
   subscribe(listener: GestureListener): () => void {
     this.alive();
     this.listeners.add(listener);
+    if (this.releaseTimer !== null) clearTimeout(this.releaseTimer);
+    this.releaseTimer = null;
     if (this.listeners.size === 1) this.start();
     let subscribed = true;
     return () => {
       if (!subscribed) return;
       subscribed = false;
       this.listeners.delete(listener);
-      if (this.listeners.size === 0 && !this.destroyed) this.stop();
+      if (this.listeners.size > 0 || this.destroyed) return;
+      this.stop();
+      const { releaseAfterMs } = this.options;
+      if (releaseAfterMs === undefined) return;
+      this.releaseTimer = setTimeout(() => {
+        this.releaseTimer = null;
+        if (this.listeners.size > 0 || this.destroyed) return;
+        this.releaseRecognizer();
+        this.closeCamera();
+      }, releaseAfterMs);
     };
+  }
+
+  /** The loaded recognizer (e.g. for `recognizer.gestures.export()` or `detector.stats`), or `null` before it is ready. */
+  get recognizer(): GestureRecognizer | null {
+    return this.recognizer_;
+  }
+
+  /**
+   * Learns a custom gesture from sample frames with the loaded recognizer
+   * (`recognizer.gestures.register()`); it counts at once in the running events. Throws a
+   * `GestureError` with code `not-ready` before the models are loaded.
+   *
+   * @example
+   * const report = await observer.register('three', [canvas1, canvas2, canvas3], { meaning: 'three' });
+   * if (report.confusable) console.warn(`looks like ${report.nearest?.gesture}`);
+   */
+  register(name: string, samples: readonly RegistrationSample[], options?: RegisterOptions): Promise<RegistrationReport> {
+    this.alive();
+    if (!this.recognizer_) return Promise.reject(new GestureError('not-ready', `Cannot register "${name}" yet: the models are not loaded (status is '${this.snapshot.status}', expected 'ready').`, { status: this.snapshot.status }));
+    return this.recognizer_.gestures.register(name, samples, options);
   }
 
   /** The current state. The same object until something changes. Safe to call at any time, even after `destroy()`. */
@@ -164,6 +223,7 @@ export class GestureObserver {
     const changed = Object.keys(options).filter((key) => (options as Record<string, unknown>)[key] !== (this.options as Record<string, unknown>)[key]);
     if (changed.length === 0) return;
     this.options = { ...this.options, ...options };
+    if (changed.includes('camera') || changed.includes('source')) this.syncCamera();
     const reload = changed.includes('recognizer') || (this.ownsRecognizer && changed.some((key) => !OWN_KEYS.includes(key)));
     if (reload) {
       this.stop();
@@ -178,9 +238,12 @@ export class GestureObserver {
   /** Stops processing, disposes a recognizer the observer created, and drops every listener. Later calls (except `getSnapshot`) throw `DisposedError`. */
   destroy(): void {
     if (this.destroyed) return;
+    if (this.releaseTimer !== null) clearTimeout(this.releaseTimer);
     this.stop();
     this.releaseRecognizer();
+    this.closeCamera();
     this.listeners.clear();
+    this.eventSubject.complete();
     this.destroyed = true;
   }
 
@@ -202,13 +265,14 @@ export class GestureObserver {
   }
 
   private start(): void {
-    if (this.recognizer) return this.startEvents();
+    this.syncCamera();
+    if (this.recognizer_) return this.startEvents();
     if (this.loading) return;
     const generation = this.generation;
     const given = this.options.recognizer;
     this.ownsRecognizer = given === undefined;
     this.set({ status: 'loading', error: null });
-    const { source: _source, recognizer: _recognizer, enabled: _enabled, ...recognizerOptions } = this.options;
+    const { source: _source, recognizer: _recognizer, enabled: _enabled, camera: _camera, releaseAfterMs: _releaseAfterMs, ...recognizerOptions } = this.options;
     const load = given ?? createGestureRecognizer(recognizerOptions);
     this.loading = Promise.resolve(load).then(
       (recognizer) => {
@@ -217,8 +281,8 @@ export class GestureObserver {
           return;
         }
         this.loading = null;
-        this.recognizer = recognizer;
-        this.set({ status: 'ready', backend: recognizer.backend });
+        this.recognizer_ = recognizer;
+        this.set({ status: this.cameraError ? 'error' : 'ready', backend: recognizer.backend });
         if (this.listeners.size > 0) this.startEvents();
       },
       (error: unknown) => {
@@ -231,15 +295,15 @@ export class GestureObserver {
 
   private startEvents(): void {
     const { source, enabled = true } = this.options;
-    if (!this.recognizer || this.run) return;
+    if (!this.recognizer_ || this.run) return;
     // A source that failed before is forgotten once processing restarts.
-    this.set({ status: 'ready', error: null });
+    this.set(this.cameraError ? { status: 'error', error: this.cameraError } : { status: 'ready', error: null });
     if (!source || !enabled) return;
     this.currentSource = isFrameSource(source) || isObservable(source) ? source : isVideoLike(source) ? fromVideoElement(source) : null;
     if (!this.currentSource) return;
     const eventOptions = Object.fromEntries(EVENT_KEYS.map((key) => [key, this.options[key]]).filter(([, v]) => v !== undefined)) as EventOptions;
     try {
-      this.run = this.recognizer.events(this.currentSource, eventOptions).subscribe({
+      this.run = this.recognizer_.events(this.currentSource, eventOptions).subscribe({
         next: (event) => this.apply(event),
         error: (error: unknown) => {
           this.run = null;
@@ -263,20 +327,73 @@ export class GestureObserver {
 
   private releaseRecognizer(): void {
     this.generation += 1;
-    if (this.ownsRecognizer) this.recognizer?.dispose();
-    this.recognizer = null;
+    if (this.ownsRecognizer) this.recognizer_?.dispose();
+    this.recognizer_ = null;
     this.loading = null;
     this.currentSource = null;
     this.set({ status: 'idle', backend: null, error: null });
   }
 
+  /**
+   * Opens the camera into the source video when `camera` is set and someone is subscribed, moves
+   * it when the video element changes, and closes it when `camera` is turned off.
+   */
+  private syncCamera(): void {
+    const { camera = false, source } = this.options;
+    const video = camera !== false && isVideoElement(source) ? source : null;
+    const key = JSON.stringify(camera);
+    if (this.camera && (!video || this.camera.key !== key)) this.closeCamera();
+    if (!video) return void (this.cameraError = null);
+    if (this.camera) {
+      // Same stream, new element: move it, leaving the old element empty.
+      if (this.camera.video !== video && this.camera.stream) {
+        if (this.camera.video?.srcObject === this.camera.stream) this.camera.video.srcObject = null;
+        play(video, this.camera.stream);
+      }
+      this.camera.video = video;
+      return;
+    }
+    if (this.listeners.size === 0) return;
+    const opened = { stream: null as MediaStream | null, video: video as HTMLVideoElement | null, key };
+    this.camera = opened;
+    const generation = this.generation;
+    globalThis.navigator.mediaDevices.getUserMedia({ video: camera, audio: false }).then(
+      (stream) => {
+        if (this.camera !== opened) return stream.getTracks().forEach((track) => track.stop());
+        opened.stream = stream;
+        if (opened.video) play(opened.video, stream);
+      },
+      (cause: unknown) => {
+        if (this.camera !== opened || generation !== this.generation) return;
+        this.camera = null;
+        const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+        this.cameraError = new GestureError('camera-failed', `The camera could not be opened (${message}).`, { constraints: key }, { cause });
+        this.set({ status: 'error', error: this.cameraError });
+      },
+    );
+  }
+
+  /** Stops the tracks of a camera the observer opened (never one the app attached itself). */
+  private closeCamera(): void {
+    this.cameraError = null;
+    const opened = this.camera;
+    this.camera = null;
+    if (!opened?.stream) return;
+    opened.stream.getTracks().forEach((track) => track.stop());
+    if (opened.video?.srcObject === opened.stream) opened.video.srcObject = null;
+  }
+
   private apply(event: GestureEvent): void {
+    this.eventSubject.next(event);
     if (event.type === 'gesture') {
       const hands = event.phase === 'start' ? [...this.snapshot.hands.filter((h) => h.handId !== event.handId), held(event)] : this.snapshot.hands.filter((h) => h.id !== event.id);
       const latest = hands[hands.length - 1];
       this.set({ hands, gesture: latest?.gesture ?? null, meaning: latest?.meaning ?? null, lastEvent: event });
     } else if (event.type === 'presence') {
       this.set({ presence: event.state === 'back' ? 'present' : 'away', lastEvent: event });
+    } else if (event.type === 'warning' && event.code === 'context-lost' && this.recognizer) {
+      // The models were rebuilt on another backend (or a new WebGL context).
+      this.set({ lastEvent: event, backend: this.recognizer.backend });
     } else {
       this.set({ lastEvent: event });
     }
@@ -289,6 +406,22 @@ export class GestureObserver {
     if (!differs) return;
     this.snapshot = Object.freeze({ ...this.snapshot, ...patch });
     for (const listener of [...this.listeners]) listener(this.snapshot);
+  }
+}
+
+function isVideoElement(value: unknown): value is HTMLVideoElement {
+  return isVideoLike(value) && 'srcObject' in value && typeof (value as HTMLVideoElement).play === 'function';
+}
+
+function play(video: HTMLVideoElement, stream: MediaStream): void {
+  video.srcObject = stream;
+  video.muted = true;
+  video.playsInline = true;
+  // Autoplay refusals surface as a video that shows nothing; frames simply do not arrive.
+  try {
+    void Promise.resolve(video.play()).catch(() => {});
+  } catch {
+    // as above
   }
 }
 

@@ -1,3 +1,4 @@
-// Re-exports the core, so installing this one package is enough. The framework binding
-// (`useGesture()`) arrives with the adapters issue.
+// Re-exports the core, so installing this one package is enough.
 export * from '@gesture/core';
+export { useGesture } from './use-gesture';
+export type { UseGestureOptions, UseGestureResult } from './use-gesture';

@@ -1,5 +1,5 @@
 import { from, Subject, take, toArray, lastValueFrom } from 'rxjs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DisposedError } from '../errors';
 import { GestureObserver, type GestureSnapshot } from '../observer';
 import type { Frame, TimedFrame } from '../types';
@@ -168,5 +168,129 @@ describe('GestureObserver (fake detector)', () => {
     // take(4) unsubscribed: the observer stopped reading frames.
     expect(frames$.observed).toBe(false);
     observer.destroy();
+  });
+
+  it('events: every event as it happens, completing on destroy()', async () => {
+    const frames$ = new Subject<TimedFrame>();
+    const observer = new GestureObserver({ recognizer: fakeRecognizer(), source: frames$, minHoldMs: 0 });
+    const seen: string[] = [];
+    let completed = false;
+    observer.events.subscribe({ next: (e) => seen.push(e.type === 'gesture' ? `${e.phase} ${e.gesture}` : e.type), complete: () => (completed = true) });
+    const unsubscribe = observer.subscribe(() => {});
+    await tick();
+    await play(frames$, [fist, { bad: true }]);
+    expect(seen).toEqual(['start fist', 'error']);
+    unsubscribe();
+    observer.destroy();
+    expect(completed).toBe(true);
+  });
+
+  it('register() needs loaded models, then registers with the recognizer and counts at once', async () => {
+    const recognizer = fakeRecognizer();
+    const observer = new GestureObserver({ recognizer });
+    await expect(observer.register('three', [])).rejects.toMatchObject({ code: 'not-ready' });
+    expect(observer.recognizer).toBeNull();
+    const unsubscribe = observer.subscribe(() => {});
+    await tick();
+    expect(observer.recognizer).toBe(recognizer);
+    const spy = vi.spyOn(recognizer.gestures, 'register').mockResolvedValue({ gesture: 'three', registered: true, accepted: 1, rejected: [], nearest: null, confusable: false });
+    const { register } = observer; // bound: safe to pass around
+    await expect(register('three', [[[0, 0, 0]]], { meaning: 'three' })).resolves.toMatchObject({ registered: true });
+    expect(spy).toHaveBeenCalledWith('three', [[[0, 0, 0]]], { meaning: 'three' });
+    unsubscribe();
+    observer.destroy();
+  });
+
+  it('releaseAfterMs: a resubscribe in the same task keeps the models; leaving for longer releases them', async () => {
+    let loads = 0;
+    const detectors: FakeHandDetector[] = [];
+    const load = () => {
+      loads += 1;
+      const detector = new FakeHandDetector();
+      detectors.push(detector);
+      return fakeRecognizer(detector);
+    };
+    // A thenable recognizer counts each time the observer (re)loads it.
+    const recognizer = { then: (resolve: (r: unknown) => void) => resolve(load()) } as unknown as Promise<ReturnType<typeof fakeRecognizer>>;
+    const observer = new GestureObserver({ recognizer, releaseAfterMs: 0 });
+    observer.subscribe(() => {})();
+    const again = observer.subscribe(() => {}); // StrictMode: unmount and mount in one go
+    await tick(20);
+    expect(loads).toBe(1);
+    expect(observer.getSnapshot().status).toBe('ready');
+    again();
+    await tick(20);
+    expect(observer.getSnapshot().status).toBe('idle');
+    expect(observer.recognizer).toBeNull();
+    const third = observer.subscribe(() => {});
+    await tick(20);
+    expect(loads).toBe(2);
+    third();
+    observer.destroy();
+  });
+});
+
+describe('GestureObserver camera option', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  function fakeCamera() {
+    const streams: { stopped: number; getTracks(): { stop(): void }[] }[] = [];
+    const getUserMedia = vi.fn(async () => {
+      const stream = { stopped: 0, getTracks: () => [{ stop: () => (stream.stopped += 1) }] };
+      streams.push(stream);
+      return stream;
+    });
+    vi.stubGlobal('navigator', { mediaDevices: { getUserMedia } });
+    return { getUserMedia, streams };
+  }
+  function fakeVideo(srcObject: unknown = null) {
+    return { readyState: 0, currentTime: 0, ended: false, srcObject, muted: false, playsInline: false, play: vi.fn(async () => {}), requestVideoFrameCallback: () => 1, cancelVideoFrameCallback: () => {} };
+  }
+
+  it('opens the camera into the video once subscribed, moves it to a new video, stops it on release', async () => {
+    const { getUserMedia, streams } = fakeCamera();
+    const first = fakeVideo();
+    const observer = new GestureObserver({ recognizer: fakeRecognizer(), source: first as unknown as HTMLVideoElement, camera: { width: 320 }, releaseAfterMs: 0 });
+    expect(getUserMedia).not.toHaveBeenCalled(); // nothing before a subscriber
+    observer.subscribe(() => {})();
+    const unsubscribe = observer.subscribe(() => {});
+    observer.setOptions({ camera: { width: 320 } }); // an equal literal (a re-render) changes nothing
+    await tick();
+    expect(getUserMedia).toHaveBeenCalledTimes(1);
+    expect(getUserMedia).toHaveBeenCalledWith({ video: { width: 320 }, audio: false });
+    expect(first.srcObject).toBe(streams[0]);
+    expect(first.play).toHaveBeenCalled();
+    const second = fakeVideo();
+    observer.setOptions({ source: second as unknown as HTMLVideoElement });
+    expect(first.srcObject).toBeNull();
+    expect(second.srcObject).toBe(streams[0]);
+    expect(streams[0]!.stopped).toBe(0);
+    unsubscribe();
+    await tick();
+    expect(streams[0]!.stopped).toBe(1);
+    expect(second.srcObject).toBeNull();
+    observer.destroy();
+  });
+
+  it('never touches a stream the app attached itself, and reports a refused camera as status error', async () => {
+    const { getUserMedia } = fakeCamera();
+    const own = { stopped: 0, getTracks: () => [{ stop: () => (own.stopped += 1) }] };
+    const video = fakeVideo(own);
+    const observer = new GestureObserver({ recognizer: fakeRecognizer(), source: video as unknown as HTMLVideoElement });
+    const unsubscribe = observer.subscribe(() => {});
+    await tick();
+    unsubscribe();
+    observer.destroy();
+    expect(getUserMedia).not.toHaveBeenCalled();
+    expect(own.stopped).toBe(0);
+    expect(video.srcObject).toBe(own);
+
+    getUserMedia.mockRejectedValueOnce(Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' }));
+    const refused = new GestureObserver({ recognizer: fakeRecognizer(), source: fakeVideo() as unknown as HTMLVideoElement, camera: true });
+    const stop = refused.subscribe(() => {});
+    await tick();
+    expect(refused.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'camera-failed' } });
+    stop();
+    refused.destroy();
   });
 });

@@ -34,8 +34,10 @@ function run(args: string[]): Promise<void> {
 }
 
 /**
- * Encodes the segments into an H.264 clip at `output` (each photo scaled to fit, letterboxed
- * on black). Write it under `os.tmpdir()`, never into the repository.
+ * Encodes the segments into a clip at `output` (each photo scaled to fit, letterboxed on black):
+ * H.264, or uncompressed YUV 4:2:0 when `output` ends in `.y4m` (what Chromium's
+ * `--use-file-for-fake-video-capture` plays as a looping fake camera). Write it under
+ * `os.tmpdir()`, never into the repository.
  */
 export async function buildClip(output: string, segments: ClipSegment[], { width, height, fps }: ClipSize): Promise<void> {
   const inputs: string[] = [];
@@ -50,7 +52,8 @@ export async function buildClip(output: string, segments: ClipSegment[], { width
     }
   });
   const concat = `${segments.map((_, i) => `[v${i}]`).join('')}concat=n=${segments.length}:v=1:a=0[out]`;
-  await run(['-y', '-loglevel', 'error', ...inputs, '-filter_complex', [...filters, concat].join(';'), '-map', '[out]', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-r', String(fps), output]);
+  const codec = output.toLowerCase().endsWith('.y4m') ? ['-f', 'yuv4mpegpipe'] : ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18'];
+  await run(['-y', '-loglevel', 'error', ...inputs, '-filter_complex', [...filters, concat].join(';'), '-map', '[out]', ...codec, '-pix_fmt', 'yuv420p', '-r', String(fps), output]);
 }
 
 /**

@@ -1,0 +1,9 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { gestureAssets } from './gesture-assets.ts';
+
+export default defineConfig({
+  plugins: [react(), gestureAssets()],
+  // TF.js is most of the bundle; one chunk is fine for a demo.
+  build: { chunkSizeWarningLimit: 2000 },
+});
