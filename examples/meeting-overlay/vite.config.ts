@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { gestureAssets } from './gesture-assets.ts';
+import { gestureAssets } from '@gesture/core/vite';
 
 export default defineConfig({
   plugins: [react(), gestureAssets()],

@@ -1,6 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
-import { gestureAssets } from './gesture-assets.ts';
+import { gestureAssets } from '@gesture/core/vite';
 
 export default defineConfig({
   plugins: [vue(), gestureAssets()],

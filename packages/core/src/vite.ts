@@ -1,3 +1,5 @@
+// `@gesture/core/vite`: a Vite plugin for apps that use @gesture in the browser. Node-only (build
+// time); the browser entry of the package never imports it.
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -16,9 +18,14 @@ function gestureFiles(): Map<string, string> {
 }
 
 /**
- * Serves `/models/*` and `/wasm/*.wasm` from the installed packages in `vite` (dev) and copies
- * them into the build, so the app needs no network: pass `modelBaseUrl: '/models/'` and
- * `wasmPath: '/wasm/'` to the recognizer.
+ * Serves `/models/*` (the models shipped in `@gesture/core`) and `/wasm/*.wasm` (TF.js's WASM
+ * binaries) from the installed packages in `vite` dev, and copies them into the build, so the app
+ * needs no network: pass `modelBaseUrl: '/models/'` and `wasmPath: '/wasm/'` to the recognizer.
+ *
+ * @example
+ * // vite.config.ts
+ * import { gestureAssets } from '@gesture/core/vite';
+ * export default defineConfig({ plugins: [react(), gestureAssets()] });
  */
 export function gestureAssets(): Plugin {
   const files = gestureFiles();
