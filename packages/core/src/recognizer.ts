@@ -1,9 +1,9 @@
 import { connect, defer, filter, firstValueFrom, from, isObservable, map, merge, Observable, observable as observableKey, of, Subject, takeUntil, type InteropObservable } from 'rxjs';
-import { startTfBackend, type BackendInfo } from './backend';
+import { isWebGLContextLost, resetTfBackend, startTfBackend, watchWebGLContext, type BackendInfo } from './backend';
 import { GestureRegistry } from './classify/registry';
 import type { Recognition } from './classify/types';
 import { createHandDetector } from './detect/create-hand-detector';
-import type { HandDetector } from './detect/hand-detector';
+import type { DetectCallOptions, HandDetector } from './detect/hand-detector';
 import { DisposedError, GestureError } from './errors';
 import type { GestureErrorEvent, GestureEvent, GestureWarningEvent } from './events';
 import { resolveEventOptions, resolveOptions, type EventOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
@@ -20,7 +20,10 @@ export type RecognizeResult = Recognition;
 
 /** A loaded recognizer: models on a started backend. Create it with `createGestureRecognizer()`. */
 export interface GestureRecognizer {
-  /** The backend in use and why it was chosen. */
+  /**
+   * The backend in use and why it was chosen. After a WebGL context loss it describes the
+   * backend the models were rebuilt on (a `context-lost` warning event says when).
+   */
   readonly backend: BackendInfo;
   /** The options in force, defaults filled in. */
   readonly options: Readonly<ResolvedRecognizerOptions>;
@@ -71,6 +74,35 @@ export interface RecognizerParts {
   detector: HandDetector;
   /** Classifies the hands of each detection. */
   registry: GestureRegistry;
+  /** How to notice a lost WebGL context and rebuild the models. Defaults to none (fakes in tests). */
+  recovery?: ContextLossRecovery;
+}
+
+/** What the recognizer needs to survive a lost WebGL context. */
+export interface ContextLossRecovery {
+  /** Calls `onLost` once when the running backend's WebGL context is lost; returns the function that stops watching. */
+  watch(onLost: () => void): () => void;
+  /** Whether the context is lost right now (before the event has fired). */
+  isLost(): boolean;
+  /** Drops the old models and backend, starts a working backend and loads the models again on it. */
+  rebuild(): Promise<BackendInfo>;
+}
+
+/** A `HandDetector` whose models can be replaced underneath, so everything holding it keeps working. */
+class RebuildableDetector implements HandDetector {
+  constructor(public current: HandDetector) {}
+  detect(frame: Frame, options?: DetectCallOptions) {
+    return this.current.detect(frame, options);
+  }
+  reset() {
+    this.current.reset();
+  }
+  dispose() {
+    this.current.dispose();
+  }
+  get stats() {
+    return this.current.stats;
+  }
 }
 
 /**
@@ -86,9 +118,25 @@ export interface RecognizerParts {
 export async function createGestureRecognizer(options: RecognizerOptions = {}): Promise<GestureRecognizer> {
   const resolved = resolveOptions(options);
   const backend = await startTfBackend(resolved);
-  const detector = await createHandDetector(resolved);
+  const detector = new RebuildableDetector(await createHandDetector(resolved));
   const registry = new GestureRegistry({ detect: (frame) => detector.detect(frame, { mode: 'image' }) });
-  return assembleRecognizer({ backend, options: resolved, detector, registry });
+  const recovery: ContextLossRecovery = {
+    watch: watchWebGLContext,
+    isLost: isWebGLContextLost,
+    async rebuild() {
+      // The old models live in the lost context: release what can be released, then start over.
+      try {
+        detector.current.dispose();
+      } catch {
+        // their textures went with the context
+      }
+      resetTfBackend('webgl');
+      const next = await startTfBackend(resolved, 'rebuilt after the WebGL context was lost');
+      detector.current = await createHandDetector(resolved);
+      return next;
+    },
+  };
+  return assembleRecognizer({ backend, options: resolved, detector, registry, recovery });
 }
 
 /** What processing one frame gave: a result for debounce and presence, or an event to pass on. */
@@ -99,7 +147,8 @@ type Outcome = { result: Recognition } | { event: GestureEvent };
  * is the public way in; tests use this to run the event logic on a fake detector.
  */
 export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
-  const { backend, options, detector, registry } = parts;
+  const { options, detector, registry, recovery } = parts;
+  let backend = parts.backend;
   let disposed = false;
   const disposing = new Subject<void>();
   const inFlight = new Set<Promise<unknown>>();
@@ -115,9 +164,49 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
     return work;
   };
 
+  // WebGL context loss: noticed by its event (or by the context itself, whichever comes first);
+  // the models are rebuilt once on a working backend, every running events() stream gets a
+  // `context-lost` warning, and frames wait for the rebuild instead of failing.
+  const backendWarnings = new Subject<GestureWarningEvent>();
+  let rebuilding: Promise<void> | null = null;
+  let unwatch = recovery?.watch(() => onContextLost()) ?? (() => {});
+  const onContextLost = (): Promise<void> => {
+    if (rebuilding || disposed || !recovery) return rebuilding ?? Promise.resolve();
+    unwatch();
+    const lostOn = backend.name;
+    rebuilding = (async () => {
+      let message: string;
+      try {
+        backend = await recovery.rebuild();
+        message = `The WebGL context was lost; the models were rebuilt on '${backend.name}'${backend.name === lostOn ? ' (a new context)' : ''}.`;
+        if (disposed) detector.dispose();
+        else unwatch = recovery.watch(() => void onContextLost());
+      } catch (cause) {
+        message = `The WebGL context was lost and the models could not be rebuilt: ${cause instanceof Error ? cause.message : String(cause)}`;
+      }
+      rebuilding = null;
+      if (!disposed) backendWarnings.next({ type: 'warning', code: 'context-lost', message });
+    })();
+    return rebuilding;
+  };
+  /** Runs `work` on live models: waits for a rebuild, and runs it again once if the context was lost while it ran. */
+  const onLiveModels = async <T>(work: () => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      if (rebuilding || recovery?.isLost()) await onContextLost();
+      try {
+        const result = await work();
+        if (attempt === 0 && (rebuilding || recovery?.isLost())) continue;
+        return result;
+      } catch (error) {
+        if (attempt === 0 && (rebuilding || recovery?.isLost())) continue;
+        throw error;
+      }
+    }
+  };
+
   const processFrame = async (frame: TimedFrame): Promise<Outcome> => {
     try {
-      const result = await track(firstValueFrom(of(frame).pipe(detect(detector), classify(registry))));
+      const result = await track(onLiveModels(() => firstValueFrom(of(frame).pipe(detect(detector), classify(registry)))));
       return { result };
     } catch (cause) {
       const event: GestureErrorEvent = { type: 'error', error: toGestureError(cause, frame.timestamp), timestamp: frame.timestamp };
@@ -138,7 +227,9 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
   };
 
   return {
-    backend,
+    get backend() {
+      return backend;
+    },
     options,
     get detector() {
       alive();
@@ -150,7 +241,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
     },
     async recognize(frame) {
       alive();
-      const detection = await track(detector.detect(frame, { mode: 'image' }));
+      const detection = await track(onLiveModels(() => detector.detect(frame, { mode: 'image' })));
       return registry.classify(detection);
     },
     events(frames, eventOptions = {}) {
@@ -167,7 +258,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
             : pullEach(fromFrames(frames), processFrame);
         return merge(
           of(...startWarnings()),
-          outcomes.pipe(
+          withBackendWarnings(outcomes, backendWarnings).pipe(
             takeUntil(disposing),
             connect((shared) =>
               merge(
@@ -189,13 +280,29 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
     dispose() {
       if (disposed) return;
       disposed = true;
+      unwatch();
       disposing.next();
       disposing.complete();
+      backendWarnings.complete();
       // A frame still being processed keeps the models until it is done; then everything goes.
+      // (A rebuild under way disposes its new models itself when it ends.)
+      if (rebuilding) return;
       if (inFlight.size === 0) detector.dispose();
       else void Promise.allSettled([...inFlight]).then(() => detector.dispose());
     },
   };
+}
+
+/** The outcomes of one run, with the backend's warnings (e.g. `context-lost`) while it runs. */
+function withBackendWarnings(outcomes: Observable<Outcome>, warnings: Observable<GestureWarningEvent>): Observable<Outcome> {
+  return new Observable<Outcome>((subscriber) => {
+    const fromBackend = warnings.subscribe((event) => subscriber.next({ event }));
+    const run = outcomes.subscribe(subscriber);
+    return () => {
+      fromBackend.unsubscribe();
+      run.unsubscribe();
+    };
+  });
 }
 
 /** An Observable (RxJS or any `Symbol.observable` interop) pushes frames at its own pace. */

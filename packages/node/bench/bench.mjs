@@ -6,6 +6,7 @@
 //   npm run bench -- --frames 20       timed repetitions per image and row (default 10)
 //   npm run bench -- --fixtures DIR    where the photos are (default $GESTURE_FIXTURES or ../shared/fixtures/hands)
 //   npm run bench -- --no-human        skip the Human comparison
+//   npm run bench -- --browser         per-backend ms/frame in headless Chromium instead (see browser.mjs)
 //
 // Ours runs in this process from packages/node/dist (run `npm run build` first); Human runs in a
 // child process (see human-child.mjs for why) on the same files.
@@ -105,6 +106,8 @@ function textTable(header, rows) {
 }
 
 async function main() {
+  // `--browser`: per-backend ms/frame in headless Chromium next to Node WASM (browser.mjs).
+  if (process.argv.includes('--browser')) return (await import('./browser.mjs')).runBrowserBench(process.argv.slice(2));
   const args = parseArgs(process.argv.slice(2));
   const log = args.json ? () => {} : (line) => process.stderr.write(`${line}\n`);
   const bench = await loadBench(log);
