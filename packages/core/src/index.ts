@@ -32,7 +32,7 @@ export type { GesturePack, GesturePackGesture } from './classify/pack';
 export { BUILTIN_GESTURES, DEFAULT_MEANINGS, NO_GESTURE } from './classify/types';
 export type { BuiltinGestureName, ClassifiedHand, GestureMatch, HandSample, Recognition } from './classify/types';
 export { frameToTensor } from './frame';
-export { MODEL_FILES, defaultModelBaseUrl, fileModelHandler, loadModel } from './model-loader';
+export { DEFAULT_BROWSER_MODEL_BASE_URL, MODEL_FILES, defaultModelBaseUrl, fileModelHandler, loadModel } from './model-loader';
 export type { ModelName, ModelOptions } from './model-loader';
 export {
   BackendError,

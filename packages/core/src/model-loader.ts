@@ -17,15 +17,24 @@ export interface ModelOptions {
   /**
    * Folder (URL) that holds the model files. In Node a `file:` URL or a path is read from disk;
    * in the browser any URL your app serves the `@gesture/core/models/` folder at.
-   * Defaults to the `models/` folder shipped inside `@gesture/core`.
+   * Defaults to the `models/` folder shipped inside `@gesture/core` in Node, and to `/models/` on
+   * the page's origin in a browser (where `gestureAssets()` from `@gesture/core/vite` serves it).
    */
   modelBaseUrl?: string | URL;
   /** A TF.js `IOHandler` per model, overriding `modelBaseUrl` for that model. Defaults to `{}`. */
   modelHandlers?: Partial<Record<ModelName, tf.io.IOHandler>>;
 }
 
-/** The `models/` folder of this package, as a URL (a `file:` URL in Node). */
+/** Where a browser app serves the models by default: `/models/` on the page's origin, as `gestureAssets()` from `@gesture/core/vite` does. */
+export const DEFAULT_BROWSER_MODEL_BASE_URL = '/models/';
+
+/**
+ * The default model folder: in Node, the `models/` folder inside this package (a `file:` URL);
+ * in a browser, {@link DEFAULT_BROWSER_MODEL_BASE_URL} on the page's origin (bundlers move this
+ * module, so a path relative to it would not point at the models).
+ */
 export function defaultModelBaseUrl(): URL {
+  if (typeof location !== 'undefined' && /^https?:$/.test(location.protocol)) return new URL(DEFAULT_BROWSER_MODEL_BASE_URL, location.href);
   return new URL('../models/', import.meta.url);
 }
 
