@@ -7,7 +7,7 @@ import type { EventOptions, RecognizerOptions } from './options';
 import { createGestureRecognizer, type GestureRecognizer } from './recognizer';
 import { isFrameSource, type FrameSource } from './sources/frame-source';
 import { fromVideoElement, type VideoFrameProvider } from './sources/from-video-element';
-import type { Handedness, TimedFrame } from './types';
+import type { TimedFrame } from './types';
 
 /** Where the observer is: `idle` (no subscriber yet), `loading` models, `ready`, or `error` (see `error`). */
 export type GestureStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -15,16 +15,8 @@ export type GestureStatus = 'idle' | 'loading' | 'ready' | 'error';
 /** Whether someone is in view: `unknown` until the first settled state, then `present` or `away`. */
 export type PresenceState = 'unknown' | 'present' | 'away';
 
-/** A gesture being held right now (started, not yet ended). */
-export interface HeldGesture {
-  /** The occurrence id of its `start` event. */
-  id: number;
-  gesture: string;
-  meaning: string | null;
-  handId: number;
-  handedness: Handedness;
-  /** Score when it started. */
-  score: number;
+/** A gesture being held right now (started, not yet ended): its `start` event's fields, and since when. */
+export interface HeldGesture extends Pick<GesturePhaseEvent, 'id' | 'gesture' | 'meaning' | 'handId' | 'handedness' | 'score'> {
   /** Timestamp (ms) of its `start` event. */
   since: number;
 }

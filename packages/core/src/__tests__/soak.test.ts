@@ -32,7 +32,7 @@ beforeAll(async () => {
     ],
     SIZE,
   );
-  for await (const frame of decodeClip(clip, SIZE)) loop.push(frame);
+  for await (const frame of decodeClip(clip)) loop.push(frame);
   recognizer = await createGestureRecognizer({ backend: 'wasm' });
 });
 

@@ -1,25 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serveStatic, type StaticServer } from '../../../core/src/__tests__/helpers/browser';
-import { buildCameraClip, buildExample, OVERLAY_SEGMENTS, runOverlayScenario, screenshot, THREE_SEGMENTS } from '../../../core/src/__tests__/helpers/example-app';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../../../core/src/__tests__/helpers/browser';
+import { buildCameraClip, serveExampleForTests, OVERLAY_SEGMENTS, runOverlayScenario, screenshot, THREE_SEGMENTS } from '../../../core/src/__tests__/helpers/example-app';
 
 // examples/meeting-overlay in real Chromium, the camera faked with a clip of fixture photos, the
 // real models on WASM. Screenshots land in test-artifacts/meeting-overlay/.
 
 const EXAMPLE = 'meeting-overlay';
-let app: Awaited<ReturnType<typeof buildExample>>;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!hasChromium()) return;
-  app = await buildExample(EXAMPLE);
-  server = await serveStatic({ routes: { '/': app.dir } });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await app?.remove();
-});
+const served = serveExampleForTests(EXAMPLE);
 
 describe.skipIf(!hasChromium())('examples/meeting-overlay (Chromium, fake camera, real models)', () => {
   it('shows no / question / Away / goodbye in clip order, on the canvas that is also a MediaStream', async () => {
@@ -28,7 +16,7 @@ describe.skipIf(!hasChromium())('examples/meeting-overlay (Chromium, fake camera
     const requested: string[] = [];
     chromium.context.on('request', (request) => requested.push(request.url()));
     try {
-      const page = await chromium.open(`${server.url}/?backend=wasm`);
+      const page = await chromium.open(`${served.server.url}/?backend=wasm`);
       const { backend, steps } = await runOverlayScenario(page, EXAMPLE);
       console.log(`meeting-overlay: backend ${backend}; steps (ms after ready) ${JSON.stringify(steps)}; fps ${await page.textContent('[data-testid="fps"]')}`);
       expect(backend).toMatch(/^wasm/);
@@ -40,9 +28,9 @@ describe.skipIf(!hasChromium())('examples/meeting-overlay (Chromium, fake camera
       });
       expect(tracks).toEqual(['live']);
       // Only requests to the app itself: models and WASM are served locally.
-      expect(requested.filter((url) => !url.startsWith(`${server.url}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
-      expect(server.requests.filter((r) => r.status !== 200)).toEqual([]);
-      expect(server.requests.map((r) => r.path)).toEqual(expect.arrayContaining(['/models/handdetect.json', '/models/handlandmark-full.json']));
+      expect(requested.filter((url) => !url.startsWith(`${served.server.url}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+      expect(served.server.requests.filter((r) => r.status !== 200)).toEqual([]);
+      expect(served.server.requests.map((r) => r.path)).toEqual(expect.arrayContaining(['/models/handdetect.json', '/models/handlandmark-full.json']));
     } finally {
       await chromium.close();
       await clip.remove();
@@ -53,7 +41,7 @@ describe.skipIf(!hasChromium())('examples/meeting-overlay (Chromium, fake camera
     const clip = await buildCameraClip(THREE_SEGMENTS);
     const chromium = await launchChromium({ fakeCamera: { file: clip.file } });
     try {
-      const page = await chromium.open(`${server.url}/?backend=wasm`);
+      const page = await chromium.open(`${served.server.url}/?backend=wasm`);
       await page.waitForSelector('[data-testid="status"][data-status="ready"]', { timeout: 90_000 });
       await page.waitForTimeout(1500); // frames flowing: the built-in rules see no gesture in this hand
       expect(await page.$('[data-testid="gesture-icon"]')).toBeNull();

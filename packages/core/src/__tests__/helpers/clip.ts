@@ -1,18 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { ffmpegPath } from '../../../../node/src/ffmpeg';
+import { videoFrames } from '../../../../node/src/video';
 import type { FrameData } from '../../types';
-
-/** The ffmpeg binary: `@ffmpeg-installer/ffmpeg` (installed for @gesture/node), else one on the system. */
-export function ffmpegPath(): string {
-  try {
-    const path = (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;
-    if (existsSync(path)) return path;
-  } catch {
-    // fall through
-  }
-  return existsSync('/usr/bin/ffmpeg') ? '/usr/bin/ffmpeg' : 'ffmpeg';
-}
 
 /** One segment of a clip: a photo held still, or a plain colour (nobody in view), for `seconds`. */
 export type ClipSegment = { image: string; seconds: number } | { color: string; seconds: number };
@@ -56,34 +45,7 @@ export async function buildClip(output: string, segments: ClipSegment[], { width
   await run(['-y', '-loglevel', 'error', ...inputs, '-filter_complex', [...filters, concat].join(';'), '-map', '[out]', ...codec, '-pix_fmt', 'yuv420p', '-r', String(fps), output]);
 }
 
-/**
- * Decodes a video to RGBA frames, piped from ffmpeg one frame at a time (nothing goes to disk).
- * Frames are read only as fast as they are consumed; ending the loop early kills ffmpeg.
- */
-export async function* decodeClip(file: string, { width, height }: Pick<ClipSize, 'width' | 'height'>): AsyncGenerator<FrameData> {
-  const child = spawn(ffmpegPath(), ['-loglevel', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, 'pipe:1'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const frameBytes = width * height * 4;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      while (pendingBytes >= frameBytes) {
-        const all = Buffer.concat(pending, pendingBytes);
-        const frame = new Uint8Array(frameBytes);
-        frame.set(all.subarray(0, frameBytes));
-        pending = [all.subarray(frameBytes)];
-        pendingBytes -= frameBytes;
-        yield { data: frame, width, height, channels: 4 };
-      }
-    }
-    const code = await exited;
-    if (code !== 0) throw new Error(`ffmpeg could not decode ${file} (exit ${code}): ${stderr.slice(-2000)}`);
-  } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
+/** Decodes a clip into RGBA frames one at a time (the same decoder as `fromVideoFile()` in @gesture/node). */
+export async function* decodeClip(file: string): AsyncGenerator<FrameData> {
+  for await (const { frame } of videoFrames(file)) yield frame;
 }

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { hasChromium, serveStatic, type StaticServer } from './browser';
 import { buildClip, type ClipSegment, type ClipSize } from './clip';
 import { FIXTURES_DIR } from './fixtures';
 
@@ -94,4 +96,28 @@ export async function runOverlayScenario(page: Page, example: string, stepTimeou
     if ((await page.$(AWAY)) !== null) throw new Error('Away cover shown again during the peace segment');
   });
   return { backend, steps };
+}
+
+/**
+ * For one test file: builds the example once and serves it on 127.0.0.1 (vitest `beforeAll` /
+ * `afterAll`), when Chromium is there to use it. Read `served.server` inside the tests.
+ */
+export function serveExampleForTests(name: string): { readonly server: StaticServer } {
+  let app: Awaited<ReturnType<typeof buildExample>> | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    if (!hasChromium()) return;
+    app = await buildExample(name);
+    server = await serveStatic({ routes: { '/': app.dir } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await app?.remove();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error(`examples/${name} is not being served (no Chromium, or beforeAll failed)`);
+      return server;
+    },
+  };
 }
