@@ -53,7 +53,8 @@ export interface HandDetectorOptions {
   minTrackingPresence?: number;
   /**
    * Presence a hand found by the whole-frame fallback needs (run when the detector finds nothing,
-   * for close-ups where the hand fills the frame). `1` turns the fallback off. Defaults to `0.9`.
+   * for close-ups where the hand fills the frame). On video frames it is skipped while the
+   * previous frame showed a face. `1` turns the fallback off. Defaults to `0.9`.
    */
   minFullFramePresence?: number;
   /** While fewer than `maxHands` are tracked, run the palm detector every this many video frames to find new ones. Defaults to `15` (half a second at 30 fps). */

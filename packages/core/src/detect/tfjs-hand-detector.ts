@@ -105,8 +105,10 @@ export class TfjsHandDetector implements HandDetector {
         if (hands.some((h) => iou(h.box, box) > 0.3)) continue;
         hands.push({ id: this.nextId++, result, box });
       }
-      // 3. Close-ups: the palm detector misses a hand that fills the frame; one whole-frame landmark pass finds it.
-      if (hands.length === 0 && o.minFullFramePresence < 1) {
+      // 3. Close-ups: the palm detector misses a hand that fills the frame; one whole-frame landmark
+      //    pass finds it. On video it is skipped while the last frame showed a face (a hand that
+      //    fills the frame hides the face): a face-only scene saves one landmark pass per frame.
+      if (hands.length === 0 && o.minFullFramePresence < 1 && this.lastFaces.length === 0) {
         const result = this.landmarks(image, frameRoi(width, height));
         if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
       }
