@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DisposedError } from '../errors';
 import { GestureObserver, type GestureSnapshot } from '../observer';
 import type { Frame, TimedFrame } from '../types';
+import { fakeCamera } from './helpers/fake-camera';
 import { FakeHandDetector, fakeRecognizer, type ScriptedFrame } from './helpers/fake-detector';
 
 // A fake detector drives the observer: these tests cover state and lifecycle only.
@@ -233,16 +234,6 @@ describe('GestureObserver (fake detector)', () => {
 describe('GestureObserver camera option', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  function fakeCamera() {
-    const streams: { stopped: number; getTracks(): { stop(): void }[] }[] = [];
-    const getUserMedia = vi.fn(async () => {
-      const stream = { stopped: 0, getTracks: () => [{ stop: () => (stream.stopped += 1) }] };
-      streams.push(stream);
-      return stream;
-    });
-    vi.stubGlobal('navigator', { mediaDevices: { getUserMedia } });
-    return { getUserMedia, streams };
-  }
   function fakeVideo(srcObject: unknown = null) {
     return { readyState: 0, currentTime: 0, ended: false, srcObject, muted: false, playsInline: false, play: vi.fn(async () => {}), requestVideoFrameCallback: () => 1, cancelVideoFrameCallback: () => {} };
   }

@@ -3,6 +3,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { StrictMode, useRef, useState } from 'react';
 import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeCamera, fakeStream } from '../../../core/src/__tests__/helpers/fake-camera';
 import { fakeRecognizer, type ScriptedFrame } from '../../../core/src/__tests__/helpers/fake-detector';
 import type { Frame, GestureRecognizer, TimedFrame } from '@gesture/core';
 import { useGesture, type UseGestureOptions } from '../index';
@@ -33,28 +34,12 @@ function counted(recognizer = fakeRecognizer()) {
   return counter;
 }
 
-function fakeCamera() {
-  const streams: ReturnType<typeof fakeStream>[] = [];
-  const getUserMedia = vi.fn(async () => {
-    const stream = fakeStream();
-    streams.push(stream);
-    return stream as MediaStream;
-  });
-  Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: { getUserMedia } });
-  return { getUserMedia, streams };
-}
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
 
-/** A MediaStream whose tracks count `stop()` calls. */
-function fakeStream() {
-  const stream = Object.assign(new MediaStream(), { stopped: 0 });
-  stream.getTracks = () => [{ stop: () => (stream.stopped += 1) } as unknown as MediaStreamTrack];
-  return stream;
-}
 
 describe('useGesture (fake recognizer)', () => {
   it('goes idle → loading → ready, then follows gestures and presence, re-rendering only on change', async () => {

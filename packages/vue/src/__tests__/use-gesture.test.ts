@@ -2,6 +2,7 @@
 import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, defineComponent, h, nextTick, ref, useTemplateRef, type App } from 'vue';
+import { fakeCamera, fakeStream } from '../../../core/src/__tests__/helpers/fake-camera';
 import { fakeRecognizer, type ScriptedFrame } from '../../../core/src/__tests__/helpers/fake-detector';
 import type { Frame, GestureRecognizer, TimedFrame } from '@gesture/core';
 import { useGesture, type UseGestureOptions, type UseGestureReturn } from '../index';
@@ -18,22 +19,7 @@ async function play(frames$: Subject<TimedFrame>, list: ScriptedFrame[], start =
   }
 }
 
-function fakeStream() {
-  const stream = Object.assign(new MediaStream(), { stopped: 0 });
-  stream.getTracks = () => [{ stop: () => (stream.stopped += 1) } as unknown as MediaStreamTrack];
-  return stream;
-}
 
-function fakeCamera() {
-  const streams: ReturnType<typeof fakeStream>[] = [];
-  const getUserMedia = vi.fn(async () => {
-    const stream = fakeStream();
-    streams.push(stream);
-    return stream as MediaStream;
-  });
-  Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: { getUserMedia } });
-  return { getUserMedia, streams };
-}
 
 let app: App | undefined;
 function mount(setup: () => () => ReturnType<typeof h>) {
