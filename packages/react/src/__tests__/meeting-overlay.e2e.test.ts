@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../../../core/src/__tests__/helpers/browser';
-import { buildCameraClip, serveExampleForTests, OVERLAY_SEGMENTS, runOverlayScenario, screenshot, THREE_SEGMENTS } from '../../../core/src/__tests__/helpers/example-app';
+import { buildCameraClip, runOverlayInChromium, serveExampleForTests, screenshot, THREE_SEGMENTS } from '../../../core/src/__tests__/helpers/example-app';
 
 // examples/meeting-overlay in real Chromium, the camera faked with a clip of fixture photos, the
 // real models on WASM. Screenshots land in test-artifacts/meeting-overlay/.
@@ -11,15 +11,7 @@ const served = serveExampleForTests(EXAMPLE);
 
 describe.skipIf(!hasChromium())('examples/meeting-overlay (Chromium, fake camera, real models)', () => {
   it('shows no / question / Away / goodbye in clip order, on the canvas that is also a MediaStream', async () => {
-    const clip = await buildCameraClip(OVERLAY_SEGMENTS);
-    const chromium = await launchChromium({ fakeCamera: { file: clip.file } });
-    const requested: string[] = [];
-    chromium.context.on('request', (request) => requested.push(request.url()));
-    try {
-      const page = await chromium.open(`${served.server.url}/?backend=wasm`);
-      const { backend, steps } = await runOverlayScenario(page, EXAMPLE);
-      console.log(`meeting-overlay: backend ${backend}; steps (ms after ready) ${JSON.stringify(steps)}; fps ${await page.textContent('[data-testid="fps"]')}`);
-      expect(backend).toMatch(/^wasm/);
+    const { backend } = await runOverlayInChromium(served.server, EXAMPLE, async (page) => {
       expect(Number(await page.textContent('[data-testid="fps"]'))).toBeGreaterThan(0);
       // The overlaid canvas is exposed as a live MediaStream (shown in the "Outgoing stream" video).
       const tracks = await page.evaluate(() => {
@@ -27,14 +19,8 @@ describe.skipIf(!hasChromium())('examples/meeting-overlay (Chromium, fake camera
         return stream?.getVideoTracks().map((t) => t.readyState) ?? [];
       });
       expect(tracks).toEqual(['live']);
-      // Only requests to the app itself: models and WASM are served locally.
-      expect(requested.filter((url) => !url.startsWith(`${served.server.url}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
-      expect(served.server.requests.filter((r) => r.status !== 200)).toEqual([]);
-      expect(served.server.requests.map((r) => r.path)).toEqual(expect.arrayContaining(['/models/handdetect.json', '/models/handlandmark-full.json']));
-    } finally {
-      await chromium.close();
-      await clip.remove();
-    }
+    });
+    expect(backend).toMatch(/^wasm/);
   });
 
   it('teaches "three" through the panel: 5 samples, a report, recognised at once; the pack exports and imports', async () => {

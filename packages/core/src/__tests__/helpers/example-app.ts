@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { hasChromium, serveStatic, type StaticServer } from './browser';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { hasChromium, launchChromium, serveStatic, type StaticServer } from './browser';
 import { buildClip, type ClipSegment, type ClipSize } from './clip';
 import { FIXTURES_DIR } from './fixtures';
 
@@ -120,4 +120,29 @@ export function serveExampleForTests(name: string): { readonly server: StaticSer
       return server;
     },
   };
+}
+
+/**
+ * The overlay scenario end to end: a fake camera playing `OVERLAY_SEGMENTS`, the served example
+ * on the WASM backend, the scenario's checks, then `extra(page)`. Asserts the page asked nothing of
+ * any other origin and every request to the app succeeded (models and WASM served locally).
+ */
+export async function runOverlayInChromium(server: StaticServer, example: string, extra: (page: Page) => Promise<void> = async () => {}): Promise<{ backend: string; steps: Record<string, number> }> {
+  const clip = await buildCameraClip(OVERLAY_SEGMENTS);
+  const chromium = await launchChromium({ fakeCamera: { file: clip.file } });
+  const requested: string[] = [];
+  chromium.context.on('request', (request) => requested.push(request.url()));
+  try {
+    const page = await chromium.open(`${server.url}/?backend=wasm`);
+    const result = await runOverlayScenario(page, example);
+    console.log(`${example}: backend ${result.backend}; steps (ms after ready) ${JSON.stringify(result.steps)}`);
+    await extra(page);
+    expect(requested.filter((url) => !url.startsWith(`${server.url}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+    expect(server.requests.filter((r) => r.status !== 200)).toEqual([]);
+    expect(server.requests.map((r) => r.path)).toEqual(expect.arrayContaining(['/models/handdetect.json', '/models/handlandmark-full.json']));
+    return result;
+  } finally {
+    await chromium.close();
+    await clip.remove();
+  }
 }
