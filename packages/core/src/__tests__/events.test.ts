@@ -30,6 +30,20 @@ function brief(event: GestureEvent): string {
 
 const frames = (list: ScriptedFrame[]) => list as unknown as Frame[];
 
+/** A "camera" whose frame changes every 10 ms of real time and that ends after `endMs`. */
+function fakeLiveVideo(endMs: number): VideoFrameProvider {
+  const t0 = performance.now();
+  return {
+    get currentTime() {
+      return Math.floor((performance.now() - t0) / 10) / 100;
+    },
+    readyState: 4,
+    get ended() {
+      return performance.now() - t0 > endMs;
+    },
+  };
+}
+
 describe('recognizer.events() (fake detector)', () => {
   it('turns frames into the exact sequence of presence, gesture and error events', async () => {
     const recognizer = fakeRecognizer();
@@ -119,16 +133,7 @@ describe('recognizer.events() (fake detector)', () => {
     // A "camera" whose frame changes every 10 ms of real time; the detector takes 40 ms.
     const detector = new FakeHandDetector(40);
     const recognizer = fakeRecognizer(detector);
-    const t0 = performance.now();
-    const video: VideoFrameProvider = {
-      get currentTime() {
-        return Math.floor((performance.now() - t0) / 10) / 100;
-      },
-      readyState: 4,
-      get ended() {
-        return performance.now() - t0 > 600;
-      },
-    };
+    const video = fakeLiveVideo(600);
     const source = fromVideoElement(video, { scheduler: asyncScheduler, pollIntervalMs: 2 });
     const counts: number[] = [];
     source.dropped$.subscribe((n) => counts.push(n));
@@ -181,16 +186,7 @@ describe('recognizer.events() (fake detector)', () => {
   });
 
   it('the same live source, subscribed directly, emits every frame (no recognizer, nothing dropped)', async () => {
-    const t0 = performance.now();
-    const video: VideoFrameProvider = {
-      get currentTime() {
-        return Math.floor((performance.now() - t0) / 10) / 100;
-      },
-      readyState: 4,
-      get ended() {
-        return performance.now() - t0 > 200;
-      },
-    };
+    const video = fakeLiveVideo(200);
     const source = fromVideoElement(video, { scheduler: asyncScheduler, pollIntervalMs: 1 });
     const seen = await lastValueFrom(source.pipe(toArray()));
     expect(seen.length).toBeGreaterThanOrEqual(10);
