@@ -268,11 +268,16 @@ export async function startTfBackend(options: BackendOptions = {}, why?: string)
   }
   const wasmError = tried.find((t) => t.name === 'wasm' && !t.ok)?.error;
   const path = wasmError?.match(/(?:load|read) (\S+)/)?.[1];
-  throw new BackendError(`No TensorFlow.js backend could be started (tried ${tried.map((t) => `${t.variant ? `${t.name} (${t.variant})` : t.name}: ${t.error}`).join('; ')}).`, {
+  throw new BackendError(`No TensorFlow.js backend could be started (tried ${tried.map(describeFailure).join('; ')}).`, {
     backend: requested,
     tried: tried.map((t) => t.name),
     ...(path ? { path } : options.wasmPath ? { path: options.wasmPath } : {}),
   });
+}
+
+/** `wasm (simd): why` — one failed attempt, in words. */
+function describeFailure(t: BackendAttempt): string {
+  return `${t.variant ? `${t.name} (${t.variant})` : t.name}: ${t.error}`;
 }
 
 function describeChoice(candidate: Candidate, threads: number, requested: BackendName, tried: BackendAttempt[], why: string | undefined): BackendInfo {
@@ -283,7 +288,7 @@ function describeChoice(candidate: Candidate, threads: number, requested: Backen
   if (requested === candidate.name && failed.length === 0) reason = `requested '${requested}'`;
   else if (requested === 'auto') reason = `'auto' picked the first backend that ran a test op (${chainWords})`;
   else reason = `'${requested}' failed, fell back to '${candidate.name}'`;
-  if (failed.length > 0) reason += `; ${failed.map((t) => `${t.variant ? `${t.name} (${t.variant})` : t.name}: ${t.error}`).join('; ')}`;
+  if (failed.length > 0) reason += `; ${failed.map(describeFailure).join('; ')}`;
   if (why) reason = `${why}; ${reason}`;
   return { name: candidate.name, simd, threads, reason, tried };
 }
