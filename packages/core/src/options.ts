@@ -113,6 +113,7 @@ const CHECKS: Record<keyof Required<HandDetectorOptions> | keyof Required<EventO
   minPresence: [fraction, 'a number in [0, 1]'],
   minTrackingPresence: [fraction, 'a number in [0, 1]'],
   minFullFramePresence: [fraction, 'a number in [0, 1]'],
+  refinePasses: [(v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4, 'an integer in 0..4'],
   redetectEvery: [positiveInt, 'an integer ≥ 1'],
   faces: [bool, 'a boolean'],
   minFaceScore: [fraction, 'a number in [0, 1]'],

@@ -7,9 +7,8 @@ import { BUILTIN_CLASSES, decodeFixture, FIXTURES_DIR, fixtureFiles } from './he
 
 /**
  * Accuracy on the real fixtures (../shared/fixtures/hands, never copied) through the real pipeline
- * (createGestureRecognizer → recognize). Issue targets: built-ins ≥ 98 % on detected hands and ≥ 95 %
- * of all images (asserted: met); few-shot K=5 ≥ 90 % (not met: the floor asserted below is what this
- * method measures, see docs/gestures.md). Built-in reference hands come from part A of the built-in
+ * (createGestureRecognizer → recognize). Issue targets, asserted: built-ins ≥ 98 % on detected hands
+ * and ≥ 95 % of all images; few-shot K=5 ≥ 90 % (figures in docs/gestures.md). Built-in reference hands come from part A of the built-in
  * classes, so "built-ins with customs" is scored on part B only.
  */
 const FEW_SHOT = ['three', 'asl_digit_0', 'asl_digit_3', 'asl_digit_4', 'asl_digit_7', 'asl_digit_8', 'thumbs_up', 'rock'];
@@ -112,8 +111,8 @@ describe('few-shot custom gestures on real images', () => {
       console.log(`few-shot K=${k}: mean ${pct(means[k]!)}, min ${pct(Math.min(...accuracies))}`);
     }
     console.log(`built-ins (part B) with the 8 K=5 customs registered: mean ${pct(mean(builtinsWithCustoms))}, min ${pct(Math.min(...builtinsWithCustoms))}`);
-    // Issue target: K=5 ≥ 90 %. Measured 86.3 % (see docs/gestures.md); this floor catches regressions.
-    expect(means[5]).toBeGreaterThanOrEqual(0.85);
+    // Issue target: K=5 ≥ 90 % (see docs/gestures.md for the measured figures).
+    expect(means[5]).toBeGreaterThanOrEqual(0.9);
     expect(means[5]).toBeGreaterThan(means[1]!);
     expect(Math.min(...builtinsWithCustoms)).toBeGreaterThanOrEqual(0.95);
   });

@@ -131,6 +131,35 @@ describe('tracking', () => {
     expect(recognizer.detector.stats.detectorRuns - before).toBe(2);
   });
 
+  it('image mode refines each hand with `refinePasses` more landmark passes from its own landmarks', async () => {
+    const photo = await decodeFixture(fixtureFiles('palm')[0]!);
+    const plain = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, refinePasses: 0 });
+    const refining = await createGestureRecognizer({ backend: 'wasm', maxHands: 1 });
+    try {
+      const runs = async (r: GestureRecognizer) => {
+        const before = r.detector.stats.landmarkRuns;
+        const result = await r.recognize(photo);
+        expect(result.hands).toHaveLength(1);
+        return { passes: r.detector.stats.landmarkRuns - before, hand: result.hands[0]! };
+      };
+      const unrefined = await runs(plain);
+      const refined = await runs(refining);
+      expect(refined.passes - unrefined.passes).toBe(1);
+      // The second pass moves the landmarks (a new crop), but not off the hand.
+      const moved = refined.hand.landmarks.map((p, i) => Math.hypot(p[0] - unrefined.hand.landmarks[i]![0], p[1] - unrefined.hand.landmarks[i]![1]));
+      expect(Math.max(...moved)).toBeGreaterThan(0);
+      expect(Math.max(...moved)).toBeLessThan(0.25 * Math.max(refined.hand.box[2], refined.hand.box[3]));
+      // Video mode is unchanged: a tracked frame is one pass per hand.
+      await refining.detector.detect(photo, { mode: 'video', timestamp: 0 });
+      const before = refining.detector.stats.landmarkRuns;
+      await refining.detector.detect(photo, { mode: 'video', timestamp: 33 });
+      expect(refining.detector.stats.landmarkRuns - before).toBe(1);
+    } finally {
+      plain.dispose();
+      refining.dispose();
+    }
+  });
+
   it('mirror flips landmarks and keeps handedness', async () => {
     const photo = await decodeFixture(fixtureFiles('one')[0]!);
     const plain = await recognizer.recognize(photo);

@@ -133,6 +133,8 @@ describe('options and lifecycle', () => {
     [{ backend: 'metal' }, 'backend'],
     [{ mirror: 'yes' }, 'mirror'],
     [{ redetectEvery: 0 }, 'redetectEvery'],
+    [{ refinePasses: -1 }, 'refinePasses'],
+    [{ refinePasses: 1.5 }, 'refinePasses'],
   ])('%o raises InvalidOptionsError naming %s', async (options, name) => {
     const error = await createGestureRecognizer(options as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidOptionsError);

@@ -5,17 +5,24 @@ import type { BuiltinGestureName } from './types';
 /**
  * Thresholds of the built-in rules. Angles in degrees, distances in palm sizes; each rule is a
  * logistic step `1 / (1 + e^-(value - threshold) / softness)`, so a score of 0.5 sits on the
- * threshold for every gesture.
+ * threshold for every gesture. Midpoints between the classes they separate, checked on part A of
+ * the fixtures with image-mode (refined) landmarks; see docs/gestures.md.
  */
 export const BUILTIN_RULES = {
   /** A finger whose three joints bend less than this in total is extended; more, curled. */
   extendedCurlDeg: 90,
   extendedSoftnessDeg: 10,
-  /** A fist's fingertip lies within this distance of its knuckle (an "O" shape does not). */
-  foldedTipToKnuckle: 0.6,
+  /**
+   * A fist's fingertip lies within this distance of its knuckle (an "O" shape does not). On part A
+   * a fist's farthest fingertip is 0.37–0.56 from its knuckle (one 0.69), any other hand's ≥ 0.88.
+   */
+  foldedTipToKnuckle: 0.65,
   foldedSoftness: 0.06,
-  /** Thumb tip to ring knuckle: below `thumbTucked` the thumb lies across the palm (`four`, not `palm`). */
-  thumbTucked: 0.72,
+  /**
+   * Thumb tip to ring knuckle: below `thumbTucked` the thumb lies across the palm (`four`, not
+   * `palm`). Midway between the widest tucked thumb (`four`, 0.54) and the closest open one (`palm`, 0.64).
+   */
+  thumbTucked: 0.6,
   /** Thumb tip to ring knuckle: above `thumbOut` the thumb sticks out (`thumbs_up`, not `fist`). */
   thumbOut: 1.2,
   thumbSoftness: 0.05,

@@ -3,7 +3,7 @@ import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { frameToTensor } from '../frame';
 import type { DetectedFace, DetectedHand, Detection, Frame, HandLandmarks } from '../types';
 import { FaceDetector } from './face-detector';
-import type { DetectCallOptions, DetectorStats, HandDetector, HandDetectorOptions } from './hand-detector';
+import type { DetectCallOptions, DetectMode, DetectorStats, HandDetector, HandDetectorOptions } from './hand-detector';
 import { HandLandmarkModel, type LandmarkResult } from './hand-landmarks';
 import { PalmDetector } from './palm-detector';
 import { frameRoi } from './crop';
@@ -59,7 +59,7 @@ export class TfjsHandDetector implements HandDetector {
     try {
       this.stats.frames += 1;
       if (mode === 'image') this.reset();
-      const { hands, ranDetector } = this.findHands(image, width, height);
+      const { hands, ranDetector } = this.findHands(image, width, height, mode);
       let faces = this.lastFaces;
       if (this.options.faces && (ranDetector || mode === 'image')) {
         this.stats.faceRuns += 1;
@@ -76,7 +76,7 @@ export class TfjsHandDetector implements HandDetector {
     }
   }
 
-  private findHands(image: tf.Tensor4D, width: number, height: number): { hands: DetectedHand[]; ranDetector: boolean } {
+  private findHands(image: tf.Tensor4D, width: number, height: number, mode: DetectMode): { hands: DetectedHand[]; ranDetector: boolean } {
     const o = this.options;
     const hands: { id: number; result: LandmarkResult; box: TrackedHand['box'] }[] = [];
     // 1. Follow the hands we already track.
@@ -111,6 +111,18 @@ export class TfjsHandDetector implements HandDetector {
       if (hands.length === 0 && o.minFullFramePresence < 1 && this.lastFaces.length === 0) {
         const result = this.landmarks(image, frameRoi(width, height));
         if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
+      }
+    }
+    // 4. A photo gets the crop a tracker would use on its next frame: one more pass from the
+    //    landmarks' own ROI, kept unless the hand fades there.
+    if (mode === 'image') {
+      for (const hand of hands) {
+        for (let pass = 0; pass < o.refinePasses; pass++) {
+          const result = this.landmarks(image, landmarksToRoi(hand.result.landmarks));
+          if (result.presence < o.minTrackingPresence) break;
+          hand.result = result;
+          hand.box = landmarksBox(result.landmarks);
+        }
       }
     }
     this.tracked = hands.map((h) => ({ id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box }));
