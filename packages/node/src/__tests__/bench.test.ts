@@ -33,6 +33,10 @@ describe('runStageBench (real models, real photos)', () => {
     expect(result.rows.oursCold.n).toBe(6);
     expect(Object.keys(result.bySize).sort()).toEqual(['100x100', '800x600']);
     expect(Number.isFinite(result.ratios.trackedVsLandmarks)).toBe(true);
+    expect(Number.isFinite(result.ratios.coldVsModelRuns)).toBe(true);
+    // Each photo shows one hand: its palm pass plus the refinement pass, at least.
+    expect(result.coldLandmarkPasses).toBeGreaterThanOrEqual(2);
+    for (const size of Object.values(result.bySize)) expect(size.coldLandmarkPasses).toBeGreaterThanOrEqual(2);
     // Only a ratio within this run, with room for noise: skipping the palm detector (~100 ms) must show.
     expect(result.rows.oursTracked.medianMs).toBeLessThan(0.8 * result.rows.oursCold.medianMs);
 

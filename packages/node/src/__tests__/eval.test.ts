@@ -162,7 +162,7 @@ describe(`npm run eval, reduced (${FIXTURES_DIR})`, () => {
     const k5 = result.fewShot['5']!;
     expect(k5.perSeed[0]).toBeCloseTo(accuracy, 12);
     expect(k5.mean).toBeCloseTo(accuracy, 12);
-    // The classify test's floor is on the 5-seed mean (85 %); its lowest single seed measured 76.3 %.
+    // The classify test asserts the 5-seed mean (≥ 90 %); its lowest single seed measured 78.9 %.
     expect(accuracy).toBeGreaterThanOrEqual(0.75);
     expect(k5.builtinsWithCustoms!.min).toBeGreaterThanOrEqual(0.95);
   });
