@@ -19,8 +19,17 @@ export function fixtureFiles(cls: string): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Decodes a fixture photo to RGBA with EXIF rotation applied. */
-export async function decodeFixture(file: string): Promise<FrameData> {
-  const { data, info } = await sharp(file).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+/** How to alter a photo before decoding: mirror it (a right hand becomes a left hand) and/or turn it (degrees, clockwise; grey corners). */
+export interface FixtureTransform {
+  mirror?: boolean;
+  rotateDeg?: number;
+}
+
+/** Decodes a fixture photo to RGBA with EXIF rotation applied, then the optional `transform`. */
+export async function decodeFixture(file: string, transform: FixtureTransform = {}): Promise<FrameData> {
+  let image = sharp(file).rotate();
+  if (transform.mirror) image = image.flop();
+  if (transform.rotateDeg) image = image.rotate(transform.rotateDeg, { background: '#808080' });
+  const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 4 };
 }
