@@ -7,7 +7,7 @@ import type { DetectCallOptions, HandDetector } from './detect/hand-detector';
 import { DisposedError, GestureError } from './errors';
 import type { GestureErrorEvent, GestureEvent, GestureWarningEvent } from './events';
 import { resolveEventOptions, resolveOptions, type EventOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
-import { isFrameSource, type FrameSource } from './sources/frame-source';
+import { isFrameSource, pullEach, type FrameSource } from './sources/frame-source';
 import { fromFrames } from './sources/from-frames';
 import { classify } from './stages/classify';
 import { debounce } from './stages/debounce';
@@ -315,32 +315,6 @@ function toGestureError(cause: unknown, timestamp: number): GestureError {
   if (cause instanceof GestureError) return cause;
   const message = cause instanceof Error ? cause.message : String(cause);
   return new GestureError('frame-failed', `Processing the frame at ${timestamp} ms failed: ${message}`, { timestamp }, { cause });
-}
-
-/** A recorded or live `FrameSource`: asks for the next frame only once the previous one is processed. */
-function pullEach(source: FrameSource, process: (frame: TimedFrame) => Promise<Outcome>): Observable<Outcome> {
-  return new Observable<Outcome>((subscriber) => {
-    const iterator = source[Symbol.asyncIterator]();
-    let closed = false;
-    void (async () => {
-      try {
-        for (;;) {
-          const next = await iterator.next();
-          if (closed) return;
-          if (next.done) return subscriber.complete();
-          const outcome = await process(next.value);
-          if (closed) return;
-          subscriber.next(outcome);
-        }
-      } catch (error) {
-        if (!closed) subscriber.error(error);
-      }
-    })();
-    return () => {
-      closed = true;
-      void iterator.return?.();
-    };
-  });
 }
 
 /**

@@ -29,6 +29,39 @@ export interface FrameSource extends Observable<TimedFrame>, AsyncIterable<Timed
   readonly dropped: number;
 }
 
+/**
+ * Pulls an async iterable one item at a time: the next item is asked for only once `step` has
+ * finished with the previous one, so nothing is read ahead or queued. Unsubscribing stops the loop
+ * and closes the iterator.
+ *
+ * @example
+ * pullEach(fromFrames(frames), (frame) => detector.detect(frame.frame)).subscribe(console.log);
+ */
+export function pullEach<T, R>(items: AsyncIterable<T>, step: (item: T) => R | Promise<R>): Observable<R> {
+  return new Observable<R>((subscriber) => {
+    const iterator = items[Symbol.asyncIterator]();
+    let closed = false;
+    void (async () => {
+      try {
+        for (;;) {
+          const next = await iterator.next();
+          if (closed) return;
+          if (next.done) return subscriber.complete();
+          const result = await step(next.value);
+          if (closed) return;
+          subscriber.next(result);
+        }
+      } catch (error) {
+        if (!closed) subscriber.error(error);
+      }
+    })();
+    return () => {
+      closed = true;
+      void iterator.return?.();
+    };
+  });
+}
+
 /** Opens one pull session over a source: each `next()` gives the next frame to process. */
 export type OpenFrames = (countDropped: (n: number) => void) => AsyncIterator<TimedFrame, undefined>;
 
@@ -40,26 +73,7 @@ class PulledFrames extends Observable<TimedFrame> implements FrameSource {
     readonly kind: FrameSourceKind,
     private readonly open: OpenFrames,
   ) {
-    super((subscriber) => {
-      const iterator = this[Symbol.asyncIterator]();
-      let closed = false;
-      void (async () => {
-        try {
-          for (;;) {
-            const result = await iterator.next();
-            if (closed) return;
-            if (result.done) return subscriber.complete();
-            subscriber.next(result.value);
-          }
-        } catch (error) {
-          if (!closed) subscriber.error(error);
-        }
-      })();
-      return () => {
-        closed = true;
-        void iterator.return?.();
-      };
-    });
+    super((subscriber) => pullEach(this, (frame) => frame).subscribe(subscriber));
   }
 
   get dropped(): number {
