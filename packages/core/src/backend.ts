@@ -276,7 +276,7 @@ export async function startTfBackend(options: BackendOptions = {}, why?: string)
 }
 
 /** `wasm (simd): why` — one failed attempt, in words. */
-function describeFailure(t: BackendAttempt): string {
+export function describeFailure(t: BackendAttempt): string {
   return `${t.variant ? `${t.name} (${t.variant})` : t.name}: ${t.error}`;
 }
 

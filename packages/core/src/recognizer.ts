@@ -1,5 +1,5 @@
-import { connect, defer, filter, firstValueFrom, from, isObservable, map, merge, Observable, observable as observableKey, of, Subject, takeUntil, type InteropObservable } from 'rxjs';
-import { isWebGLContextLost, resetTfBackend, startTfBackend, watchWebGLContext, type BackendInfo } from './backend';
+import { connect, defer, filter, from, isObservable, map, merge, Observable, observable as observableKey, of, Subject, takeUntil, type InteropObservable } from 'rxjs';
+import { describeFailure, isWebGLContextLost, resetTfBackend, startTfBackend, watchWebGLContext, type BackendInfo } from './backend';
 import { GestureRegistry } from './classify/registry';
 import type { Recognition } from './classify/types';
 import { createHandDetector } from './detect/create-hand-detector';
@@ -9,9 +9,7 @@ import type { GestureErrorEvent, GestureEvent, GestureWarningEvent } from './eve
 import { resolveEventOptions, resolveOptions, type EventOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
 import { isFrameSource, pullEach, type FrameSource } from './sources/frame-source';
 import { fromFrames } from './sources/from-frames';
-import { classify } from './stages/classify';
 import { debounce } from './stages/debounce';
-import { detect } from './stages/detect';
 import { presence } from './stages/presence';
 import type { Frame, TimedFrame } from './types';
 
@@ -206,7 +204,8 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
 
   const processFrame = async (frame: TimedFrame): Promise<Outcome> => {
     try {
-      const result = await track(onLiveModels(() => firstValueFrom(of(frame).pipe(detect(detector), classify(registry)))));
+      // The detect and classify stages for one frame, called directly (what `detect()` and `classify()` do per item).
+      const result = await track(onLiveModels(async () => registry.classify(await detector.detect(frame.frame, { mode: 'video', timestamp: frame.timestamp }))));
       return { result };
     } catch (cause) {
       const event: GestureErrorEvent = { type: 'error', error: toGestureError(cause, frame.timestamp), timestamp: frame.timestamp };
@@ -221,7 +220,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
       {
         type: 'warning',
         code: 'backend-fallback',
-        message: `Running on '${backend.name}' (${backend.reason}); ${failed.map((t) => `'${t.name}' failed: ${t.error ?? 'unknown error'}`).join('; ')}.`,
+        message: `Running on '${backend.name}' after failed attempts: ${failed.map(describeFailure).join('; ')}.`,
       },
     ];
   };

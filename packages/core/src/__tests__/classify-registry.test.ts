@@ -93,6 +93,12 @@ describe('GestureRegistry.register', () => {
     }
     await expect(registry.register('rock', [])).rejects.toThrow(InvalidOptionsError);
     await expect(registry.register('rock', Array.from({ length: 51 }, () => hand('rock')))).rejects.toThrow(InvalidOptionsError);
+    // Meanings follow the pack's rule, so whatever registers also exports and imports back.
+    for (const meaning of ['', '   ', 'constructor', 'x'.repeat(65), 42]) {
+      await expect(registry.register('rock', [hand('rock')], { meaning: meaning as never })).rejects.toThrow(InvalidOptionsError);
+    }
+    await registry.register('rock', [hand('rock')], { meaning: 'm'.repeat(64) });
+    expect(new GestureRegistry().import(registry.export())).toEqual(['rock']);
   });
 
   it('reports rejected samples with reasons, running frames through detect', async () => {

@@ -83,12 +83,26 @@ function checkArray(value: unknown, path: string, min: number, max: number): unk
   return value;
 }
 
-function checkName(value: unknown, path: string): string {
+/**
+ * What is wrong with a gesture name or meaning, or `null` when it is fine: the one rule that both
+ * `register()` and `import()` apply, so whatever can be registered can be exported and imported back.
+ *
+ * @example
+ * labelProblem('rock'); // null
+ * labelProblem('  ');   // 'a non-empty string of at most 64 characters'
+ */
+export function labelProblem(value: unknown): string | null {
   if (typeof value !== 'string' || value.trim().length === 0 || value.length > GESTURE_PACK_LIMITS.maxNameLength) {
-    fail(path, `a non-empty string of at most ${GESTURE_PACK_LIMITS.maxNameLength} characters`, value);
+    return `a non-empty string of at most ${GESTURE_PACK_LIMITS.maxNameLength} characters`;
   }
-  if (FORBIDDEN_KEYS.has(value)) fail(path, 'a name that is not a prototype key', value);
-  return value;
+  if (FORBIDDEN_KEYS.has(value)) return 'a string other than "__proto__", "constructor" or "prototype"';
+  return null;
+}
+
+function checkName(value: unknown, path: string): string {
+  const problem = labelProblem(value);
+  if (problem !== null) fail(path, problem, value);
+  return value as string;
 }
 
 function checkSample(value: unknown, path: string): NormalizedLandmarks {

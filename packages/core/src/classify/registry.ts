@@ -4,7 +4,7 @@ import { builtinScores } from './builtin';
 import { claimsOverBuiltin, matchVector, SampleModel } from './matcher';
 import { isHandLandmarks, normalizeLandmarks, type NormalizedLandmarks } from './normalize';
 import { resolveGestureRegistryOptions, type GestureRegistryOptions, type ResolvedGestureRegistryOptions } from './options';
-import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, validateGesturePack, type GesturePack } from './pack';
+import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, validateGesturePack, type GesturePack } from './pack';
 import {
   BUILTIN_GESTURES,
   NO_GESTURE,
@@ -142,9 +142,8 @@ export class GestureRegistry {
   async register(name: string, samples: readonly RegistrationSample[], options: RegisterOptions = {}): Promise<RegistrationReport> {
     this.checkName(name);
     const { meaning = null, replace = false } = options;
-    if (meaning !== null && (typeof meaning !== 'string' || meaning.length > GESTURE_PACK_LIMITS.maxNameLength)) {
-      fail('meaning', `a string of at most ${GESTURE_PACK_LIMITS.maxNameLength} characters or null`, meaning);
-    }
+    const meaningProblem = meaning === null ? null : labelProblem(meaning);
+    if (meaningProblem !== null) fail('meaning', `${meaningProblem}, or null`, meaning);
     if (!Array.isArray(samples) || samples.length < GESTURE_PACK_LIMITS.minSamples || samples.length > GESTURE_PACK_LIMITS.maxSamples) {
       fail('samples', `an array of ${GESTURE_PACK_LIMITS.minSamples}–${GESTURE_PACK_LIMITS.maxSamples} samples`, Array.isArray(samples) ? `${samples.length} samples` : typeof samples);
     }
@@ -254,12 +253,9 @@ export class GestureRegistry {
   }
 
   private checkName(name: unknown): asserts name is string {
-    if (typeof name !== 'string' || name.trim().length === 0 || name.length > GESTURE_PACK_LIMITS.maxNameLength) {
-      fail('name', `a non-empty string of at most ${GESTURE_PACK_LIMITS.maxNameLength} characters`, name);
-    }
-    if (name === NO_GESTURE || name === '__proto__' || name === 'constructor' || name === 'prototype') {
-      fail('name', 'a name other than "none", "__proto__", "constructor" or "prototype"', name);
-    }
+    const problem = labelProblem(name);
+    if (problem !== null) fail('name', problem, name);
+    if (name === NO_GESTURE) fail('name', 'a name other than "none"', name);
   }
 
   /** Active gestures and how to score them: built-ins first, then custom (custom wins ties). */

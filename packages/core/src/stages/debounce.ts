@@ -2,9 +2,9 @@ import { Observable, type OperatorFunction } from 'rxjs';
 import type { GesturePhaseEvent } from '../events';
 import { resolveEventOptions, type DebounceOptions } from '../options';
 import type { Handedness } from '../types';
+import { NO_GESTURE } from '../classify/types';
 
 /** The gesture name a hand reads when it matches nothing (never started). */
-const NONE = 'none';
 
 /** What `debounce()` needs of one hand: the classify stage's hands have all of it. */
 export interface DebounceHand {
@@ -125,7 +125,7 @@ export function debounce(options: DebounceOptions = {}): OperatorFunction<Deboun
           track.handedness = hand.handedness;
           const ended = track.endedAt.get(hand.gesture);
           const qualifies =
-            hand.gesture !== NONE &&
+            hand.gesture !== NO_GESTURE &&
             hand.gesture !== track.held?.gesture &&
             hand.score >= enterScore &&
             (ended === undefined || t - ended >= cooldownMs);
