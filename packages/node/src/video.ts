@@ -85,16 +85,24 @@ export async function* videoFrames(path: string, options: VideoFileOptions = {})
   });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   let framesRead = 0;
-  let pending: Buffer = Buffer.alloc(0);
+  // Each pipe chunk is copied once, straight into the frame it belongs to.
+  let frame = new Uint8Array(frameBytes);
+  let filled = 0;
   let finished = false;
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      while (pending.length >= frameBytes) {
-        const data = new Uint8Array(pending.subarray(0, frameBytes));
-        pending = pending.subarray(frameBytes);
-        yield { frame: { data, width: info.width, height: info.height, channels: 4 }, timestamp: (framesRead * 1000) / fps };
-        framesRead += 1;
+      let offset = 0;
+      while (offset < chunk.length) {
+        const n = Math.min(frameBytes - filled, chunk.length - offset);
+        frame.set(chunk.subarray(offset, offset + n), filled);
+        filled += n;
+        offset += n;
+        if (filled === frameBytes) {
+          yield { frame: { data: frame, width: info.width, height: info.height, channels: 4 }, timestamp: (framesRead * 1000) / fps };
+          framesRead += 1;
+          frame = new Uint8Array(frameBytes);
+          filled = 0;
+        }
       }
     }
     finished = true;
@@ -107,7 +115,7 @@ export async function* videoFrames(path: string, options: VideoFileOptions = {})
   const problems = stderr.split('\n').filter((line) => line.trim()).slice(-3).join(' ');
   const decodedMs = (framesRead * 1000) / fps;
   const short = info.durationMs > 0 && decodedMs < info.durationMs - Math.max(500, 3000 / fps);
-  if (code !== 0 || pending.length > 0 || problems || short) {
+  if (code !== 0 || filled > 0 || problems || short) {
     throw new VideoDecodeError(`Video ${path} is corrupt or truncated after ${framesRead} frame(s) (${Math.round(decodedMs)} of ${Math.round(info.durationMs)} ms)${problems ? `: ${problems}` : ''}.`, { source: path, framesRead, stderr: stderr.slice(-2000) });
   }
 }
@@ -120,5 +128,6 @@ export async function* videoFrames(path: string, options: VideoFileOptions = {})
  * recognizer.events(fromVideoFile('call.mp4', { fps: 10 })).subscribe((e) => console.log(e));
  */
 export function fromVideoFile(path: string, options: VideoFileOptions = {}): FrameSource {
-  return fromFrames(videoFrames(path, options));
+  // A fresh decode per subscription: a generator object would be spent after the first run.
+  return fromFrames({ [Symbol.asyncIterator]: () => videoFrames(path, options) });
 }

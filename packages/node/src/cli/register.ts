@@ -47,7 +47,7 @@ export async function registerCommand(name: string, paths: readonly string[], op
     if (existing !== null) recognizer.gestures.import(JSON.parse(existing));
     const frames: Frame[] = [];
     const files: string[] = [];
-    const unreadable: RegistrationReport['rejected'] = [];
+    const unreadable: (RegistrationReport['rejected'][number] & { file: string })[] = [];
     const progress = createProgress(inputs.length, 'samples');
     for (const input of inputs) {
       progress.tick(input.path);
@@ -55,14 +55,14 @@ export async function registerCommand(name: string, paths: readonly string[], op
         frames.push(await loadImage(input.path));
         files.push(input.path);
       } catch (error) {
-        unreadable.push({ index: -1, reason: 'invalid', message: `${input.path}: ${errorInfo(error).message}` });
+        unreadable.push({ index: -1, reason: 'invalid', message: `${input.path}: ${errorInfo(error).message}`, file: input.path });
       }
     }
     progress.stop();
     const report = frames.length
       ? await recognizer.gestures.register(name, frames, { meaning: options.meaning ?? null, replace: options.replace ?? false })
       : { gesture: name, registered: false, accepted: 0, rejected: [], nearest: null, confusable: false };
-    const rejected = [...report.rejected.map((r) => ({ ...r, file: files[r.index] })), ...unreadable.map((r) => ({ ...r, file: r.message.split(': ')[0] }))];
+    const rejected = [...report.rejected.map((r) => ({ ...r, file: files[r.index] })), ...unreadable];
     if (report.registered) await writeFileAtomic(options.pack, `${JSON.stringify(recognizer.gestures.export(), null, 2)}\n`);
     const output = { ...report, rejected, pack: report.registered ? options.pack : null };
     if (options.json) printJsonLine(output);

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lastValueFrom, toArray } from 'rxjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClip } from '../../../core/src/__tests__/helpers/clip';
+import type { FrameData } from '../../../core/src/types';
+import { fromVideoFile, videoFrames } from '../video';
+
+const dir = mkdtempSync(join(tmpdir(), 'gesture-video-'));
+const clip = join(dir, 'grey-then-white.mp4');
+
+beforeAll(async () => {
+  // 1 s of grey then 1 s of white, 160×120 at 10 fps: 20 frames, values easy to check.
+  await buildClip(clip, [{ color: 'gray', seconds: 1 }, { color: 'white', seconds: 1 }], { width: 160, height: 120, fps: 10 });
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('fromVideoFile / videoFrames', () => {
+  it('decodes every frame whole, in order, with timestamps from the start', async () => {
+    const frames: { frame: FrameData; timestamp: number }[] = [];
+    for await (const timed of videoFrames(clip)) frames.push(timed);
+    expect(frames).toHaveLength(20);
+    expect(frames.map((f) => f.timestamp)).toEqual(Array.from({ length: 20 }, (_, i) => i * 100));
+    for (const { frame } of frames) {
+      expect(frame).toMatchObject({ width: 160, height: 120, channels: 4 });
+      expect(frame.data.length).toBe(160 * 120 * 4);
+    }
+    // Pixels land in the right frame across pipe chunks: grey first, white after, alpha 255.
+    const pixel = (i: number) => Array.from(frames[i]!.frame.data.subarray(0, 4));
+    expect(pixel(0)[0]).toBeGreaterThan(100);
+    expect(pixel(0)[0]).toBeLessThan(160);
+    expect(pixel(19)[0]).toBeGreaterThan(230);
+    expect(pixel(19)[3]).toBe(255);
+    // Each frame owns its bytes (a consumer may keep it while the next one is decoded).
+    expect(new Set(frames.map((f) => f.frame.data.buffer)).size).toBe(20);
+  });
+
+  it('a source can be subscribed more than once: each run decodes the file again', async () => {
+    const source = fromVideoFile(clip);
+    const first = await lastValueFrom(source.pipe(toArray()));
+    const second = await lastValueFrom(source.pipe(toArray()));
+    expect(first).toHaveLength(20);
+    expect(second).toHaveLength(20);
+    expect(second.map((f) => f.timestamp)).toEqual(first.map((f) => f.timestamp));
+  });
+});
