@@ -80,6 +80,26 @@ export type GestureListener = (snapshot: GestureSnapshot) => void;
 const EVENT_KEYS: readonly (keyof EventOptions)[] = ['minHoldMs', 'enterScore', 'exitScore', 'releaseMs', 'cooldownMs', 'awayAfterMs', 'backAfterMs'];
 const OWN_KEYS: readonly string[] = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs', ...EVENT_KEYS];
 
+/**
+ * Whether two option values are the same for `setOptions()`: plain data (arrays, plain objects,
+ * `URL`s) compares by content, so an equal literal written inline on every render is not a change;
+ * everything else (functions, elements, streams, recognizers) by identity.
+ */
+function sameOption(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof URL && b instanceof URL) return a.href === b.href;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameOption(v, b[i]));
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameOption(a[k], b[k]));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 const IDLE: GestureSnapshot = Object.freeze({
   status: 'idle',
   gesture: null,
@@ -208,11 +228,13 @@ export class GestureObserver {
   /**
    * Merges partial options into the current ones. Only what changed is redone: a new source or
    * new debounce/presence options restart processing; other recognizer options reload the models
-   * (of a recognizer the observer created). Passing equal values does nothing.
+   * (of a recognizer the observer created). Passing equal values does nothing: plain data (arrays,
+   * plain objects, `URL`s) compares by content, so an inline `{ width: 640 }` or `new URL(…)`
+   * re-created on every render is not a change; functions and instances compare by identity.
    */
   setOptions(options: Partial<GestureObserverOptions>): void {
     this.alive();
-    const changed = Object.keys(options).filter((key) => (options as Record<string, unknown>)[key] !== (this.options as Record<string, unknown>)[key]);
+    const changed = Object.keys(options).filter((key) => !sameOption((options as Record<string, unknown>)[key], (this.options as Record<string, unknown>)[key]));
     if (changed.length === 0) return;
     this.options = { ...this.options, ...options };
     if (changed.includes('camera') || changed.includes('source')) this.syncCamera();

@@ -285,3 +285,32 @@ describe('GestureObserver camera option', () => {
     refused.destroy();
   });
 });
+
+describe('GestureObserver setOptions() with a recognizer it owns (real models)', () => {
+  it('an equal URL or plain-object literal (a re-render) keeps the models; a changed option reloads them', async () => {
+    const models = new URL('../../models/', import.meta.url);
+    const frames$ = new Subject<TimedFrame>();
+    const observer = new GestureObserver({ source: frames$, backend: 'wasm', modelBaseUrl: models, modelHandlers: {}, releaseAfterMs: 0 });
+    const until = async (status: GestureSnapshot['status']) => {
+      for (let i = 0; i < 400 && observer.getSnapshot().status !== status; i++) await tick(25);
+      expect(observer.getSnapshot().status).toBe(status);
+    };
+    const stop = observer.subscribe(() => {});
+    try {
+      await until('ready');
+      const first = observer.recognizer;
+      expect(first).not.toBeNull();
+      observer.setOptions({ modelBaseUrl: new URL(models.href), modelHandlers: {}, camera: false });
+      expect(observer.getSnapshot().status).toBe('ready');
+      expect(observer.recognizer === first).toBe(true);
+      observer.setOptions({ minPresence: 0.8 });
+      for (let i = 0; i < 400 && (observer.recognizer === first || observer.getSnapshot().status !== 'ready'); i++) await tick(25);
+      expect(observer.recognizer === first).toBe(false);
+      expect(observer.getSnapshot().status).toBe('ready');
+      expect(observer.recognizer?.options.minPresence).toBe(0.8);
+    } finally {
+      stop();
+      observer.destroy();
+    }
+  });
+});
