@@ -10,15 +10,12 @@
 //
 // Ours runs in this process from packages/node/dist (run `npm run build` first); Human runs in a
 // child process (see human-child.mjs for why) on the same files.
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadNodeDist, runJsonChild } from './scripts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const nodePackage = resolve(here, '..');
-const distEntry = join(nodePackage, 'dist', 'index.js');
 
 function usage(code) {
   process.stderr.write('usage: npm run bench -- [--json] [--frames N] [--fixtures DIR] [--no-human]\n');
@@ -48,53 +45,8 @@ function parseArgs(argv) {
   return args;
 }
 
-/**
- * The bench functions from the built package. A dist built before `runStageBench` was exported
- * from src/index.ts falls back to compiling src/bench.ts on the fly (esbuild, a dev tool of this
- * repository, not of the package).
- */
-async function loadBench(log) {
-  if (!existsSync(distEntry)) {
-    process.stderr.write('packages/node/dist is missing: run `npm run build` first, then `npm run bench`.\n');
-    process.exit(1);
-  }
-  const dist = await import(pathToFileURL(distEntry).href);
-  if (typeof dist.runStageBench === 'function') return dist;
-  log('note: packages/node/dist does not export runStageBench (rebuild, or export it from src/index.ts); compiling src/bench.ts for this run');
-  const { build } = await import('esbuild');
-  const out = await build({
-    entryPoints: [join(nodePackage, 'src', 'bench.ts')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node18',
-    external: ['@gesture/*', '@tensorflow/*', 'sharp'],
-  });
-  let code = out.outputFiles[0].text;
-  // A data: module cannot resolve bare names: point them at the files this package would load.
-  for (const name of ['@gesture/core', 'sharp']) {
-    const url = import.meta.resolve(name, pathToFileURL(join(nodePackage, 'package.json')).href);
-    code = code.replaceAll(`from "${name}"`, `from ${JSON.stringify(url)}`);
-  }
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-}
-
 function runHuman(images, frames, warmup) {
-  return new Promise((ok, fail) => {
-    execFile(process.execPath, [join(here, 'human-child.mjs'), JSON.stringify({ images, frames, warmup })], { maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      if (error) {
-        fail(new Error(`the Human benchmark failed: ${stderr.trim() || error.message}`));
-        return;
-      }
-      const line = stdout.trim().split('\n').pop();
-      try {
-        ok(JSON.parse(line));
-      } catch {
-        fail(new Error(`the Human benchmark printed no result: ${stdout}${stderr}`));
-      }
-    });
-  });
+  return runJsonChild('the Human benchmark', join(here, 'human-child.mjs'), [JSON.stringify({ images, frames, warmup })]);
 }
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(2) : '-');
@@ -110,7 +62,7 @@ async function main() {
   if (process.argv.includes('--browser')) return (await import('./browser.mjs')).runBrowserBench(process.argv.slice(2));
   const args = parseArgs(process.argv.slice(2));
   const log = args.json ? () => {} : (line) => process.stderr.write(`${line}\n`);
-  const bench = await loadBench(log);
+  const bench = await loadNodeDist('npm run bench', ['runStageBench', 'benchRatios', 'formatBenchTable']);
   const warmup = 2;
   const ours = await bench.runStageBench({ frames: args.frames, warmup, fixturesDir: args.fixtures, onProgress: (m) => log(`ours: ${m}`) });
   log('human: loading and timing in a child process');

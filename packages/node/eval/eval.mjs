@@ -13,18 +13,18 @@
 // Classes named like the built-ins (fist, ok, palm, one, peace) and `none` are scored as built-ins;
 // every other class is scored few-shot. Ours runs in this process from packages/node/dist (run
 // `npm run build` first); Human runs in a child process (human-child.mjs).
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { FINGERPOSE_MIN_SCORE, FINGERPOSE_TO_CLASS, FINGERPOSE_VERSION, fingerposeClassify } from './fingerpose-gestures.mjs';
 import { HUMAN_RULES, mapHumanHand } from './human-mapping.mjs';
+import { loadNodeDist, runJsonChild } from '../bench/scripts.mjs';
 import { BUILTIN_CLASSES, NONE, confusionSvg, fewShot, otherAsBuiltin, part, ratio, scoreBuiltins, summarizeMs } from './metrics.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..', '..');
-const distEntry = join(here, '..', 'dist', 'index.js');
 /** A problem with the command line or the data folder: printed without a stack trace. */
 class EvalInputError extends Error {}
 
@@ -84,18 +84,6 @@ function parseArgs(argv) {
   return args;
 }
 
-async function loadDist() {
-  if (!existsSync(distEntry)) {
-    process.stderr.write('packages/node/dist is missing: run `npm run build` first, then `npm run eval`.\n');
-    process.exit(1);
-  }
-  const dist = await import(pathToFileURL(distEntry).href);
-  for (const name of ['createNodeRecognizer', 'loadImage', 'GestureRegistry']) {
-    if (typeof dist[name] !== 'function') throw new Error(`packages/node/dist does not export ${name}: rebuild with \`npm run build\``);
-  }
-  return dist;
-}
-
 /** `<class>/<image>` under `dir`, files sorted by name within each class. */
 function scanData(dir) {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new EvalInputError(`--data ${dir}: not a folder`);
@@ -133,26 +121,13 @@ function machineInfo() {
 }
 
 function runHuman(images) {
-  return new Promise((ok, fail) => {
-    const child = execFile(process.execPath, [join(here, 'human-child.mjs')], { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      if (error) {
-        fail(new Error(`the Human peer failed: ${stderr.trim() || error.message}`));
-        return;
-      }
-      try {
-        ok(JSON.parse(stdout.trim().split('\n').pop()));
-      } catch {
-        fail(new Error(`the Human peer printed no result: ${stdout}${stderr}`));
-      }
-    });
-    child.stdin.end(JSON.stringify({ images }));
-  });
+  return runJsonChild('the Human peer', join(here, 'human-child.mjs'), [], JSON.stringify({ images }));
 }
 
 /** Runs the whole evaluation and returns the JSON object. `log` gets progress lines. */
 export async function runEval(args, log = () => {}) {
   const started = Date.now();
-  const dist = await loadDist();
+  const dist = await loadNodeDist('npm run eval', ['createNodeRecognizer', 'loadImage', 'GestureRegistry']);
   const { createNodeRecognizer, loadImage, GestureRegistry } = dist;
   const all = scanData(args.data);
   const builtinClasses = [...BUILTIN_CLASSES.filter((c) => all[c]), ...(all[NONE] ? [NONE] : [])];
