@@ -45,8 +45,10 @@ function parseArgs(argv) {
   return args;
 }
 
-function runHuman(images, frames, warmup) {
-  return runJsonChild('the Human benchmark', join(here, 'human-child.mjs'), [JSON.stringify({ images, frames, warmup })]);
+/** Human's timings from its child process, summarised like our rows. */
+async function runHuman(bench, images, frames, warmup) {
+  const raw = await runJsonChild('the Human benchmark', join(here, 'human-child.mjs'), [JSON.stringify({ images, frames, warmup })]);
+  return { ...raw, human: bench.summarize(raw.samples), bySize: Object.fromEntries(Object.entries(raw.bySize).map(([size, ms]) => [size, bench.summarize(ms)])) };
 }
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(2) : '-');
@@ -62,11 +64,11 @@ async function main() {
   if (process.argv.includes('--browser')) return (await import('./browser.mjs')).runBrowserBench(process.argv.slice(2));
   const args = parseArgs(process.argv.slice(2));
   const log = args.json ? () => {} : (line) => process.stderr.write(`${line}\n`);
-  const bench = await loadNodeDist('npm run bench', ['runStageBench', 'benchRatios', 'formatBenchTable']);
+  const bench = await loadNodeDist('npm run bench', ['runStageBench', 'benchRatios', 'formatBenchTable', 'summarize']);
   const warmup = 2;
   const ours = await bench.runStageBench({ frames: args.frames, warmup, fixturesDir: args.fixtures, onProgress: (m) => log(`ours: ${m}`) });
   log('human: loading and timing in a child process');
-  const human = args.human ? await runHuman(ours.images, args.frames, warmup) : undefined;
+  const human = args.human ? await runHuman(bench, ours.images, args.frames, warmup) : undefined;
 
   const cpu = cpus();
   const machine = {

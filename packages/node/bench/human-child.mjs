@@ -7,20 +7,9 @@
 // each library would be timed under the other's settings. A child process keeps both clean.
 //
 // Input: one JSON argument { images: string[], frames: number, warmup: number }.
-// Output: one JSON line on stdout: { human: { medianMs, p95Ms, n }, bySize, imagesWithHand, backend, ... }.
+// Output: one JSON line on stdout: { samples: ms[], bySize: { '800x600': ms[] }, imagesWithHand, backend, ... };
+// bench.mjs summarises the samples with the package's own `summarize()`.
 import { startHuman } from './human-peer.mjs';
-
-function summarize(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q) => {
-    if (s.length === 0) return Number.NaN;
-    const pos = q * (s.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-  };
-  return { medianMs: at(0.5), p95Ms: at(0.95), n: s.length };
-}
 
 async function main() {
   const { images, frames, warmup } = JSON.parse(process.argv[2] ?? '{}');
@@ -45,7 +34,7 @@ async function main() {
     }
     const { version, models, backend, tfjs } = peer;
     process.stdout.write(
-      `${JSON.stringify({ human: summarize(samples), bySize: Object.fromEntries(Object.entries(bySize).map(([k, v]) => [k, summarize(v)])), imagesWithHand, images: decoded.length, backend, version, models, tfjs })}\n`,
+      `${JSON.stringify({ samples, bySize, imagesWithHand, images: decoded.length, backend, version, models, tfjs })}\n`,
     );
   } finally {
     peer.close();
