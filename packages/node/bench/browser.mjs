@@ -15,6 +15,7 @@ import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { loadNodeDist } from './scripts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -65,42 +66,15 @@ async function loadHelper() {
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
-const median = (xs) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '-');
 
-/** Node's WASM-SIMD on the same photos and loop (from packages/core/dist: run `npm run build` first). */
-async function nodeRow(photos, frames, warmup, fixtures) {
-  const core = await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href);
-  const sharp = (await import('sharp')).default;
-  const recognizer = await core.createGestureRecognizer({ backend: 'wasm' });
-  const cold = [];
-  const tracked = [];
+/** Node's WASM-SIMD on the same photos, with the same timing loop as the page (`helpers/time-frames.ts`). */
+async function nodeRow(helper, node, photos, frames, warmup, fixtures) {
+  const recognizer = await node.createNodeRecognizer();
   try {
-    for (const photo of photos) {
-      const { data, info } = await sharp(join(fixtures, photo)).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-      const frame = { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 4 };
-      for (let i = 0; i < warmup; i++) await recognizer.recognize(frame);
-      for (let i = 0; i < frames; i++) {
-        const t0 = performance.now();
-        await recognizer.recognize(frame);
-        cold.push(performance.now() - t0);
-      }
-      const detector = recognizer.detector;
-      detector.reset();
-      for (let i = 0; i < warmup; i++) await detector.detect(frame, { mode: 'video' });
-      for (let i = 0; i < frames; i++) {
-        const runs = detector.stats.detectorRuns;
-        const t0 = performance.now();
-        await detector.detect(frame, { mode: 'video' });
-        if (detector.stats.detectorRuns === runs) tracked.push(performance.now() - t0);
-      }
-    }
-    return { row: 'node wasm-simd', backend: recognizer.backend, cold, tracked };
+    const images = [];
+    for (const photo of photos) images.push(await node.loadImage(join(fixtures, photo)));
+    return { row: 'node wasm-simd', backend: recognizer.backend, ...(await helper.timeColdAndTracked(recognizer, images, frames, warmup)) };
   } finally {
     recognizer.dispose();
   }
@@ -112,6 +86,7 @@ export async function runBrowserBench(argv) {
   const photos = BROWSER_BENCH_PHOTOS;
   const warmup = 2;
   const helper = await loadHelper();
+  const node = await loadNodeDist('npm run bench -- --browser', ['createNodeRecognizer', 'loadImage', 'summarize']);
   if (!helper.hasChromium()) {
     process.stderr.write('No Chromium found: install Debian `chromium` (see .ci/run) or set $CHROMIUM_PATH.\n');
     process.exit(1);
@@ -123,7 +98,7 @@ export async function runBrowserBench(argv) {
   let browserVersion = '';
   try {
     log('node: wasm-simd');
-    results.push(await nodeRow(photos, args.frames, warmup, args.fixtures));
+    results.push(await nodeRow(helper, node, photos, args.frames, warmup, args.fixtures));
     for (const config of CONFIGS) {
       if (config.cpu && !args.cpu) continue;
       log(`chromium: ${config.row}`);
@@ -151,8 +126,8 @@ export async function runBrowserBench(argv) {
   const rows = results.map((r) => ({
     row: r.row,
     backend: `${r.backend.name}${r.backend.simd ? '-simd' : ''}, ${r.backend.threads} thread${r.backend.threads === 1 ? '' : 's'}`,
-    coldMs: median(r.cold),
-    trackedMs: median(r.tracked),
+    coldMs: node.summarize(r.cold).medianMs,
+    trackedMs: node.summarize(r.tracked).medianMs,
     n: r.cold.length,
   }));
   if (args.json) {

@@ -12,6 +12,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import type { BackendInfo } from '../../backend';
 import type { GestureEvent } from '../../events';
 import { createGestureRecognizer, fromFrames, GestureObserver, type GestureRecognizer, type GestureSnapshot, type RecognizerOptions } from '../../index';
+import { timeColdAndTracked } from '../helpers/time-frames';
 
 /** One hand as the tests compare it. */
 export interface PageHand {
@@ -92,27 +93,9 @@ const api = {
    */
   async time(urls: string[], frames: number, warmup: number): Promise<{ cold: number[]; tracked: number[] }> {
     if (!current) throw new Error('call create() first');
-    const cold: number[] = [];
-    const tracked: number[] = [];
-    for (const url of urls) {
-      const image = await loadImage(url);
-      for (let i = 0; i < warmup; i++) await current.recognize(image);
-      for (let i = 0; i < frames; i++) {
-        const t0 = performance.now();
-        await current.recognize(image);
-        cold.push(performance.now() - t0);
-      }
-      const detector = current.detector;
-      detector.reset();
-      for (let i = 0; i < warmup; i++) await detector.detect(image, { mode: 'video' });
-      for (let i = 0; i < frames; i++) {
-        const runsBefore = detector.stats.detectorRuns;
-        const t0 = performance.now();
-        await detector.detect(image, { mode: 'video' });
-        if (detector.stats.detectorRuns === runsBefore) tracked.push(performance.now() - t0);
-      }
-    }
-    return { cold, tracked };
+    const images = [];
+    for (const url of urls) images.push(await loadImage(url));
+    return timeColdAndTracked(current, images, frames, warmup);
   },
   /**
    * Runs a `GestureObserver` (so `events()` underneath) on the page's recognizer over each photo

@@ -33,6 +33,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Page } from 'playwright-core';
 
 /** `$CHROMIUM_PATH`, else Debian's `/usr/bin/chromium` (installed by `.ci/run`), else `undefined`. */
+/** The timing loop of the browser test page, for the Node row of `npm run bench -- --browser`. */
+export { timeColdAndTracked } from './time-frames';
+
 export function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((path): path is string => !!path && existsSync(path));
