@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_CLASSES, FIXTURES_DIR, fixtureFiles } from '../../../core/src/__tests__/helpers/fixtures';
 import { buildClip } from '../../../core/src/__tests__/helpers/clip';
+import { writeFileAtomic } from '../cli/register';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const run = promisify(execFile);
@@ -140,6 +141,25 @@ describe('gesture register → recognize --pack', () => {
       expect(parsed.format).toBe('gesture-pack');
       if (now !== before) expect(parsed.gestures.map((g: { name: string }) => g.name).sort()).toEqual(['rock', 'thumbs']);
     }
+  });
+});
+
+describe('writeFileAtomic (what register saves packs with)', () => {
+  it('replaces the file whole, leaves no temporary file, and on failure leaves the target and no temporary file', async () => {
+    const dir = mkdtempSync(join(tmp, 'atomic-'));
+    const target = join(dir, 'pack.json');
+    writeFileSync(target, 'old');
+    await writeFileAtomic(target, 'new');
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['pack.json']);
+    // A target the rename cannot replace (a non-empty folder): the write fails after the temporary
+    // file was written, and it is removed again.
+    const folder = join(dir, 'folder.json');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'keep'), 'x');
+    await expect(writeFileAtomic(folder, 'new')).rejects.toThrow();
+    expect(readdirSync(dir).sort()).toEqual(['folder.json', 'pack.json']);
+    expect(readdirSync(folder)).toEqual(['keep']);
   });
 });
 
