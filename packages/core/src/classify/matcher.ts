@@ -70,7 +70,9 @@ export class SampleModel {
 
   /** Distance from a match vector to the nearest sample (unscaled). */
   nearest(vector: readonly number[]): number {
-    return Math.min(...this.vectors.map((v) => vectorDistance(vector, v)));
+    let best = Infinity;
+    for (const v of this.vectors) best = Math.min(best, vectorDistance(vector, v));
+    return best;
   }
 
   /**

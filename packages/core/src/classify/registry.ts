@@ -68,7 +68,6 @@ interface CustomGesture {
 }
 
 /** Scores one canonical hand against one gesture. */
-type Scorer = (hand: NormalizedLandmarks) => number;
 
 function fail(option: string, expected: string, received: unknown): never {
   throw new InvalidOptionsError(`${option}: expected ${expected}, received ${JSON.stringify(received) ?? String(received)}.`, { option, expected, received: String(received) });
@@ -205,7 +204,7 @@ export class GestureRegistry {
   scores(landmarks: HandLandmarks, handedness: Handedness = 'right'): { gesture: string; score: number }[] {
     const hand = isHandLandmarks(landmarks) ? normalizeLandmarks(landmarks, handedness) : null;
     if (!hand) return [];
-    return [...this.scorers()].map(([gesture, scorer]) => ({ gesture, score: scorer(hand) })).sort((a, b) => b.score - a.score);
+    return this.scoreAll(hand).sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -258,23 +257,22 @@ export class GestureRegistry {
     if (name === NO_GESTURE) fail('name', 'a name other than "none"', name);
   }
 
-  /** Active gestures and how to score them: built-ins first, then custom (custom wins ties). */
-  private *scorers(): Generator<[string, Scorer]> {
-    const active = this.options.builtins.filter((name) => !this.custom.has(name));
-    let cache: { hand: NormalizedLandmarks; scores: Record<BuiltinGestureName, number> } | undefined;
-    for (const name of active) {
-      yield [name, (hand) => {
-        if (cache?.hand !== hand) cache = { hand, scores: builtinScores(hand) };
-        return cache.scores[name];
-      }];
-    }
-    let vectorCache: { hand: NormalizedLandmarks; vector: number[] } | undefined;
-    for (const [name, g] of this.custom) {
-      yield [name, (hand) => {
-        if (vectorCache?.hand !== hand) vectorCache = { hand, vector: matchVector(hand) };
-        return g.model.score(vectorCache.vector);
-      }];
-    }
+  /** The built-ins in play: those enabled and not replaced by a custom gesture of the same name. */
+  private activeBuiltins(): BuiltinGestureName[] {
+    return this.options.builtins.filter((name) => !this.custom.has(name));
+  }
+
+  /**
+   * Every active gesture's score for one hand, built-ins first, then custom: the rules run once,
+   * and `vector` (the hand's match vector, computed here when not given) serves every custom gesture.
+   */
+  private scoreAll(hand: NormalizedLandmarks, vector: readonly number[] = this.custom.size > 0 ? matchVector(hand) : []): { gesture: string; score: number }[] {
+    const active = this.activeBuiltins();
+    const rules = active.length > 0 ? builtinScores(hand) : undefined;
+    return [
+      ...active.map((gesture) => ({ gesture, score: rules![gesture] })),
+      ...[...this.custom].map(([gesture, g]) => ({ gesture, score: g.model.score(vector) })),
+    ];
   }
 
   private meaningOf(name: string): string | null {
@@ -287,7 +285,7 @@ export class GestureRegistry {
    */
   private matchCanonical(hand: NormalizedLandmarks): GestureMatch {
     const vector = this.custom.size > 0 ? matchVector(hand) : [];
-    const active = this.options.builtins.filter((name) => !this.custom.has(name));
+    const active = this.activeBuiltins();
     const scores = active.length > 0 ? builtinScores(hand) : undefined;
     let builtin: { gesture: BuiltinGestureName; score: number } | undefined;
     for (const gesture of active) if (!builtin || scores![gesture] > builtin.score) builtin = { gesture, score: scores![gesture] };
@@ -308,13 +306,17 @@ export class GestureRegistry {
 
   /** Similarity of a new gesture to each existing one: the larger of how well each scores the other's samples. */
   private nearestTo(name: string, model: SampleModel): RegistrationReport['nearest'] {
+    // Forward: each existing gesture's mean score over the new samples (their vectors are already in the model).
+    const forward = new Map<string, number>();
+    model.samples.forEach((sample, i) => {
+      for (const { gesture, score } of this.scoreAll(sample, model.vectors[i])) forward.set(gesture, (forward.get(gesture) ?? 0) + score / model.samples.length);
+    });
     let nearest: RegistrationReport['nearest'] = null;
-    for (const [gesture, scorer] of this.scorers()) {
+    for (const [gesture, mine] of forward) {
       if (gesture === name) continue;
       const theirs = this.custom.get(gesture)?.model.vectors ?? [];
-      const forward = mean(model.samples.map(scorer));
       const backward = theirs.length > 0 ? mean(theirs.map((v) => model.score(v))) : 0;
-      const similarity = Math.max(forward, backward);
+      const similarity = Math.max(mine, backward);
       if (!nearest || similarity > nearest.similarity) nearest = { gesture, similarity };
     }
     return nearest;
