@@ -3,7 +3,7 @@ import type { BackendInfo } from './backend';
 import type { RegisterOptions, RegistrationReport, RegistrationSample } from './classify/registry';
 import { DisposedError, GestureError } from './errors';
 import type { GestureEvent, GesturePhaseEvent } from './events';
-import type { EventOptions, RecognizerOptions } from './options';
+import { EVENT_OPTION_KEYS, type EventOptions, type RecognizerOptions } from './options';
 import { createGestureRecognizer, type GestureRecognizer } from './recognizer';
 import { isFrameSource, type FrameSource } from './sources/frame-source';
 import { fromVideoElement, type VideoFrameProvider } from './sources/from-video-element';
@@ -77,8 +77,7 @@ export interface GestureObserverOptions extends RecognizerOptions {
 /** Called whenever the snapshot changes. */
 export type GestureListener = (snapshot: GestureSnapshot) => void;
 
-const EVENT_KEYS: readonly (keyof EventOptions)[] = ['minHoldMs', 'enterScore', 'exitScore', 'releaseMs', 'cooldownMs', 'awayAfterMs', 'backAfterMs'];
-const OWN_KEYS: readonly string[] = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs', ...EVENT_KEYS];
+const OWN_KEYS: readonly string[] = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs', ...EVENT_OPTION_KEYS];
 
 /**
  * Whether two option values are the same for `setOptions()`: plain data (arrays, plain objects,
@@ -243,7 +242,7 @@ export class GestureObserver {
       this.stop();
       this.releaseRecognizer();
       if (this.listeners.size > 0) this.start();
-    } else if (changed.some((key) => key === 'source' || key === 'enabled' || EVENT_KEYS.includes(key as keyof EventOptions))) {
+    } else if (changed.some((key) => key === 'source' || key === 'enabled' || EVENT_OPTION_KEYS.includes(key as keyof EventOptions))) {
       this.stop();
       if (this.listeners.size > 0) this.start();
     }
@@ -315,9 +314,9 @@ export class GestureObserver {
     if (!source || !enabled) return;
     this.currentSource = isFrameSource(source) || isObservable(source) ? source : isVideoLike(source) ? fromVideoElement(source) : null;
     if (!this.currentSource) return;
-    const eventOptions = Object.fromEntries(EVENT_KEYS.map((key) => [key, this.options[key]]).filter(([, v]) => v !== undefined)) as EventOptions;
     try {
-      this.run = this.recognizer_.events(this.currentSource, eventOptions).subscribe({
+      // events() picks the debounce/presence options out of these and fills in the rest.
+      this.run = this.recognizer_.events(this.currentSource, this.options).subscribe({
         next: (event) => this.apply(event),
         error: (error: unknown) => {
           this.run = null;

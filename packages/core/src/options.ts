@@ -106,6 +106,9 @@ const EVENT_CHECKS: Record<keyof Required<EventOptions>, [Check, string]> = {
   backAfterMs: [milliseconds, 'a number of ms ≥ 0'],
 };
 
+/** The names of the debounce and presence options (what `events()` takes). */
+export const EVENT_OPTION_KEYS = Object.keys(EVENT_CHECKS) as readonly (keyof EventOptions)[];
+
 const CHECKS: Record<keyof Required<HandDetectorOptions> | keyof Required<EventOptions> | 'backend', [Check, string]> = {
   ...EVENT_CHECKS,
   maxHands: [(v) => positiveInt(v) && (v as number) <= 8, 'an integer in 1..8'],
@@ -154,7 +157,7 @@ export function resolveEventOptions(options: EventOptions = {}, defaults: Readon
   if (typeof options !== 'object' || options === null) {
     throw new InvalidOptionsError(`Options must be an object, got ${options === null ? 'null' : typeof options}.`, { option: '', expected: 'object', received: String(options) });
   }
-  const pick = (from: object) => Object.fromEntries(Object.keys(EVENT_CHECKS).map((key) => [key, (from as Record<string, unknown>)[key]]));
+  const pick = (from: object) => Object.fromEntries(EVENT_OPTION_KEYS.map((key) => [key, (from as Record<string, unknown>)[key]]));
   const resolved = { ...stripUndefined(pick(defaults)), ...stripUndefined(pick(options)) } as Required<EventOptions>;
   validate(resolved, EVENT_CHECKS);
   return resolved;
