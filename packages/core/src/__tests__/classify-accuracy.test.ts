@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GestureRegistry } from '../classify/registry';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import type { DetectedHand } from '../types';
-import { BUILTIN_CLASSES, decodeFixture, FIXTURES_DIR, fixtureFiles, type FixtureTransform } from './helpers/fixtures';
+import { BUILTIN_CLASSES, decodeFixture, FIXTURES_DIR, fixtureFiles, seededRandom, splitPart, type FixtureTransform } from './helpers/fixtures';
 
 /**
  * Accuracy on the real fixtures (../shared/fixtures/hands, never copied) through the real pipeline
@@ -22,18 +22,6 @@ const found = (cls: string): DetectedHand[] => images.get(cls)!.flatMap((i) => (
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** The split the built-in references were drawn from: part A when the FNV-1a hash of the file name is even. */
-function part(file: string): 'A' | 'B' {
-  let h = 2166136261;
-  for (const c of basename(file)) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return h % 2 === 0 ? 'A' : 'B';
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
 /** Top-1 of one registry on the hands of `classes` (restricted to `only` when given). */
 function perClass(registry: GestureRegistry, only?: 'B'): Record<string, [number, number]> {
   return Object.fromEntries(BUILTIN_CLASSES.map((cls) => {
@@ -44,7 +32,7 @@ function perClass(registry: GestureRegistry, only?: 'B'): Record<string, [number
 
 /** Registers the few-shot classes from K samples each (seeded) and returns the registry and the held-out hands. */
 async function fewShot(k: number, seed: number): Promise<{ registry: GestureRegistry; tests: [string, DetectedHand][] }> {
-  const random = rng(seed * 7919 + k);
+  const random = seededRandom(seed * 7919 + k);
   const registry = new GestureRegistry();
   const tests: [string, DetectedHand][] = [];
   for (const cls of FEW_SHOT) {
@@ -61,7 +49,7 @@ beforeAll(async () => {
     const list: { hand: DetectedHand | null; part: 'A' | 'B' }[] = [];
     for (const file of fixtureFiles(cls)) {
       const detection = await recognizer.recognize(await decodeFixture(file));
-      list.push({ hand: [...detection.hands].sort((a, b) => b.presence - a.presence)[0] ?? null, part: part(file) });
+      list.push({ hand: [...detection.hands].sort((a, b) => b.presence - a.presence)[0] ?? null, part: splitPart(file) });
     }
     images.set(cls, list);
   }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GestureRegistry } from '../../../core/src/classify/registry';
 import type { HandLandmarks, Handedness } from '../../../core/src/types';
+import { BUILTIN_CLASSES, FIXTURES_DIR, seededRandom, splitPart } from '../../../core/src/__tests__/helpers/fixtures';
 
 /**
  * `npm run eval` in reduced form on the real fixtures: 1 seed, K=5, fingerpose as the only peer
@@ -17,8 +18,6 @@ import type { HandLandmarks, Handedness } from '../../../core/src/types';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(here, '../../../..');
 const EVAL = resolve(ROOT, 'packages/node/eval/eval.mjs');
-const FIXTURES_DIR = process.env.GESTURE_FIXTURES ?? resolve(ROOT, '../shared/fixtures/hands');
-const BUILTINS = ['fist', 'ok', 'palm', 'one', 'peace'] as const;
 const FEW_SHOT = ['three', 'asl_digit_0', 'asl_digit_3', 'asl_digit_4', 'asl_digit_7', 'asl_digit_8', 'thumbs_up', 'rock'];
 
 interface Hand { landmarks: HandLandmarks; handedness: Handedness; presence: number }
@@ -71,11 +70,6 @@ function rates(value: unknown, path = '$'): [string, unknown][] {
   });
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
 let result: EvalJson;
 
 beforeAll(async () => {
@@ -87,21 +81,23 @@ beforeAll(async () => {
 describe(`npm run eval, reduced (${FIXTURES_DIR})`, () => {
   it('prints one JSON object with every field', () => {
     for (const key of ['version', 'date', 'data', 'options', 'machine', 'classes', 'images', 'detection', 'builtin', 'fewShot', 'timing', 'peers', 'perImage']) expect(result, key).toHaveProperty(key);
-    expect(result.classes.builtin).toEqual([...BUILTINS, 'none']);
+    expect(result.classes.builtin).toEqual([...BUILTIN_CLASSES, 'none']);
     expect(result.classes.fewShot).toEqual(FEW_SHOT);
     expect(result.images).toBe(result.perImage.length);
+    // The eval's split (plain JS, metrics.mjs) is the tests' split.
+    for (const image of result.perImage) expect(image.part, image.file).toBe(splitPart(image.file));
     for (const scored of [result.builtin, result.peers.fingerpose!]) {
       for (const key of ['detection', 'perClass', 'overall', 'precisionRecall', 'macro', 'confusion', 'none', 'otherAsBuiltin']) expect(scored, key).toHaveProperty(key);
-      expect(Object.keys(scored.perClass)).toEqual([...BUILTINS]);
-      expect(Object.keys(scored.precisionRecall)).toEqual([...BUILTINS]);
-      expect(scored.confusion.rows).toEqual([...BUILTINS, 'none']);
-      expect(scored.confusion.columns.slice(0, 5)).toEqual([...BUILTINS]);
+      expect(Object.keys(scored.perClass)).toEqual([...BUILTIN_CLASSES]);
+      expect(Object.keys(scored.precisionRecall)).toEqual([...BUILTIN_CLASSES]);
+      expect(scored.confusion.rows).toEqual([...BUILTIN_CLASSES, 'none']);
+      expect(scored.confusion.columns.slice(0, 5)).toEqual([...BUILTIN_CLASSES]);
       expect(scored.confusion.columns.slice(-2)).toEqual(['none', 'no hand']);
       // Every image is in exactly one cell.
       scored.confusion.rows.forEach((row, i) => expect(scored.confusion.matrix[i]!.reduce((a, b) => a + b, 0), row).toBe(result.classes.images[row]));
       for (const key of ['falseHands', 'falseGestures']) expect(scored.none, key).toHaveProperty(key);
     }
-    expect(Object.keys(result.detection.perClass)).toEqual([...BUILTINS, 'none', ...FEW_SHOT]);
+    expect(Object.keys(result.detection.perClass)).toEqual([...BUILTIN_CLASSES, 'none', ...FEW_SHOT]);
     expect(Object.keys(result.fewShot)).toEqual(['5']);
     const k5 = result.fewShot['5']!;
     expect(k5.perSeed).toHaveLength(1);
@@ -121,7 +117,7 @@ describe(`npm run eval, reduced (${FIXTURES_DIR})`, () => {
       expect(typeof v === 'number' && v >= 0 && v <= 1, `${path} = ${String(v)}`).toBe(true);
     }
     // Our classifier answers every built-in at least once on these photos, so no precision is null.
-    for (const c of BUILTINS) expect(result.builtin.precisionRecall[c]!.precision).not.toBeNull();
+    for (const c of BUILTIN_CLASSES) expect(result.builtin.precisionRecall[c]!.precision).not.toBeNull();
   });
 
   it('built-in accuracy equals what the classify accuracy test computes on the same hands, and meets its floors', () => {
@@ -129,7 +125,7 @@ describe(`npm run eval, reduced (${FIXTURES_DIR})`, () => {
     let correct = 0;
     let detected = 0;
     let total = 0;
-    for (const cls of BUILTINS) {
+    for (const cls of BUILTIN_CLASSES) {
       const images = result.perImage.filter((i) => i.cls === cls);
       const hands = images.flatMap((i) => (i.best ? [i.best] : []));
       const ok = hands.filter((h) => registry.match(h.landmarks, h.handedness).gesture === cls).length;
@@ -149,7 +145,7 @@ describe(`npm run eval, reduced (${FIXTURES_DIR})`, () => {
   });
 
   it('few-shot K=5, seed 1 equals the classify test protocol recomputed here', async () => {
-    const random = rng(1 * 7919 + 5);
+    const random = seededRandom(1 * 7919 + 5);
     const registry = new GestureRegistry();
     const tests: [string, Hand][] = [];
     for (const cls of FEW_SHOT) {

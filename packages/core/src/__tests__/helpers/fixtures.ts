@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { FrameData } from '../../types';
@@ -32,4 +32,17 @@ export async function decodeFixture(file: string, transform: FixtureTransform = 
   if (transform.rotateDeg) image = image.rotate(transform.rotateDeg, { background: '#808080' });
   const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 4 };
+}
+
+/** The fixture split: part A when the FNV-1a hash of the file name is even (what the built-in references and thresholds were drawn from), else part B. */
+export function splitPart(file: string): 'A' | 'B' {
+  let h = 2166136261;
+  for (const c of basename(file)) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return h % 2 === 0 ? 'A' : 'B';
+}
+
+/** The seeded generator (32-bit LCG) that draws few-shot samples; the classify test and the eval use seed × 7919 + K. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
