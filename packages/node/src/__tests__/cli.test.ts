@@ -105,10 +105,14 @@ describe('gesture register → recognize --pack', () => {
   it('learns `three` from 5 photos and recognises it on its other photos', async () => {
     const pack = join(tmp, 'team.json');
     const three = fixtureFiles('three');
-    const { stdout, code } = await gesture('register', 'rock-three', ...three.slice(0, 5), '--pack', pack, '--meaning', 'three', '--json');
+    // A video among the samples is reported, not silently dropped.
+    const video = join(tmp, 'not-a-sample.mp4');
+    writeFileSync(video, 'never decoded');
+    const { stdout, code } = await gesture('register', 'rock-three', ...three.slice(0, 5), video, '--pack', pack, '--meaning', 'three', '--json');
     expect(code).toBe(0);
     const report = lines(stdout)[0]!;
     expect(report).toMatchObject({ gesture: 'rock-three', registered: true });
+    expect(report.rejected).toContainEqual({ index: -1, reason: 'invalid', message: `${video}: a video; samples are photos`, file: video });
     const saved = JSON.parse(readFileSync(pack, 'utf8'));
     expect(saved).toMatchObject({ format: 'gesture-pack', version: 1 });
     const recognized = lines((await gesture('recognize', ...three.slice(5), '--pack', pack, '--json')).stdout);

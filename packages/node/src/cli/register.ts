@@ -37,7 +37,8 @@ export async function writeFileAtomic(path: string, contents: string): Promise<v
  * code: 0 when the gesture was registered, 1 otherwise.
  */
 export async function registerCommand(name: string, paths: readonly string[], options: RegisterCommandOptions): Promise<number> {
-  const inputs = (await expandInputs(paths)).filter((input) => input.kind === 'image');
+  const all = await expandInputs(paths);
+  const inputs = all.filter((input) => input.kind === 'image');
   const recognizer = await createNodeRecognizer({ backend: options.backend ?? 'wasm' });
   try {
     const existing = await readFile(options.pack, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -47,7 +48,10 @@ export async function registerCommand(name: string, paths: readonly string[], op
     if (existing !== null) recognizer.gestures.import(JSON.parse(existing));
     const frames: Frame[] = [];
     const files: string[] = [];
-    const unreadable: (RegistrationReport['rejected'][number] & { file: string })[] = [];
+    // Videos (and GIFs, read as videos) are not samples: say so rather than drop them silently.
+    const unreadable: (RegistrationReport['rejected'][number] & { file: string })[] = all
+      .filter((input) => input.kind !== 'image')
+      .map((input) => ({ index: -1, reason: 'invalid', message: `${input.path}: a video; samples are photos`, file: input.path }));
     const progress = createProgress(inputs.length, 'samples');
     for (const input of inputs) {
       progress.tick(input.path);
