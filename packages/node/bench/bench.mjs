@@ -53,18 +53,12 @@ async function runHuman(bench, images, frames, warmup) {
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(2) : '-');
 
-function textTable(header, rows) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
 async function main() {
   // `--browser`: per-backend ms/frame in headless Chromium next to Node WASM (browser.mjs).
   if (process.argv.includes('--browser')) return (await import('./browser.mjs')).runBrowserBench(process.argv.slice(2));
   const args = parseArgs(process.argv.slice(2));
   const log = args.json ? () => {} : (line) => process.stderr.write(`${line}\n`);
-  const bench = await loadNodeDist('npm run bench', ['runStageBench', 'benchRatios', 'formatBenchTable', 'summarize']);
+  const bench = await loadNodeDist('npm run bench', ['runStageBench', 'benchRatios', 'formatBenchTable', 'formatTable', 'summarize']);
   const warmup = 2;
   const ours = await bench.runStageBench({ frames: args.frames, warmup, fixturesDir: args.fixtures, onProgress: (m) => log(`ours: ${m}`) });
   log('human: loading and timing in a child process');
@@ -125,7 +119,7 @@ async function main() {
     const photos = Math.round(r.oursCold.n / args.frames);
     return [`${size} (${photos})`, ...['landmarksOnly', 'detectorOnly', 'faceOnly', 'frameInput', 'oursCold', 'oursTracked'].map((k) => ms(r[k].medianMs)), ms(human?.bySize?.[size]?.medianMs), ms(q.trackedVsLandmarks), ms(q.coldVsModelRuns), r.coldLandmarkPasses.toFixed(2)];
   });
-  out.push(textTable(['size (photos)', 'landmarks', 'detector', 'face', 'frameInput', 'cold', 'tracked', 'human', 'tracked/lm', 'cold/(det+n×lm)', 'n (passes)'], sizeRows));
+  out.push(bench.formatTable(['size (photos)', 'landmarks', 'detector', 'face', 'frameInput', 'cold', 'tracked', 'human', 'tracked/lm', 'cold/(det+n×lm)', 'n (passes)'], sizeRows, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
   out.push('n: landmark passes per cold frame (one per palm the detector finds, one more per hand found: the refinement pass, and a whole-frame pass on a miss)');
   if (ours.trackedFramesWithDetector > 0) out.push(`(${ours.trackedFramesWithDetector} video frames ran the detector again and are not in oursTracked)`);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -86,7 +86,7 @@ export async function runBrowserBench(argv) {
   const photos = BROWSER_BENCH_PHOTOS;
   const warmup = 2;
   const helper = await loadHelper();
-  const node = await loadNodeDist('npm run bench -- --browser', ['createNodeRecognizer', 'loadImage', 'summarize']);
+  const node = await loadNodeDist('npm run bench -- --browser', ['createNodeRecognizer', 'loadImage', 'summarize', 'formatTable']);
   if (!helper.hasChromium()) {
     process.stderr.write('No Chromium found: install Debian `chromium` (see .ci/run) or set $CHROMIUM_PATH.\n');
     process.exit(1);
@@ -136,17 +136,13 @@ export async function runBrowserBench(argv) {
   }
   const header = ['where / backend', 'running on', 'cold ms', 'tracked ms', 'n'];
   const cells = rows.map((r) => [r.row, r.backend, ms(r.coldMs), ms(r.trackedMs), String(r.n)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c) => c.map((v, i) => (i < 2 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
   const out = [
     `machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, Chromium ${machine.chromium} (headless)`,
     `frames: ${photos.length} photos (${photos.join(', ')}) × ${args.frames} timed repetitions per row, after ${warmup} warm-up calls`,
     'cold = recognize() (palm detector + landmarks + faces); tracked = video-mode detect() with the hand tracked. Medians.',
     'SwiftShader WebGL is a CPU emulation of a GPU, not representative of a real GPU.',
     '',
-    line(header),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...cells.map(line),
+    node.formatTable(header, cells, [2, 3, 4]),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }

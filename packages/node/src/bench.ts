@@ -2,6 +2,7 @@ import { resolve, isAbsolute } from 'node:path';
 import { MODEL_FILES, frameToTensor, type BackendInfo, type FrameData, type ModelName, type RecognizerOptions } from '@gesture/core';
 import { createNodeRecognizer } from './node-recognizer';
 import { loadImage } from './load-image';
+import { formatTable } from './table';
 
 /** Latency of one benchmark row, in milliseconds. */
 export interface BenchRow {
@@ -270,11 +271,5 @@ export function formatBenchTable<Rows extends { [K in keyof Rows]: BenchRow }>(r
   const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '-');
   const header = ['row', 'median ms', 'p95 ms', 'n', 'what'];
   const body = (Object.entries(rows) as [string, BenchRow][]).map(([name, row]) => [name, ms(row.medianMs), ms(row.p95Ms), String(row.n), notes[name] ?? '']);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  return formatTable(header, body, [1, 2, 3]);
 }

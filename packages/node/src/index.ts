@@ -8,4 +8,5 @@ export type { VideoFileOptions, VideoInfo } from './video';
 export { ffmpegPath } from './ffmpeg';
 export { DEFAULT_BENCH_IMAGES, benchRatios, defaultFixturesDir, formatBenchTable, runStageBench, summarize } from './bench';
 export type { BenchRow, StageBenchOptions, StageBenchResult, StageBenchRows } from './bench';
+export { formatTable } from './table';
 export { FfmpegMissingError, ImageLoadError, VideoDecodeError } from './errors';

@@ -2,11 +2,20 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BENCH_IMAGES, formatBenchTable, runStageBench, summarize, type StageBenchRows } from '../bench';
+import { formatTable } from '../table';
 
 /** The shared fixtures beside the repository (or `GESTURE_FIXTURES`). */
 const FIXTURES_DIR = process.env.GESTURE_FIXTURES ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../../shared/fixtures/hands');
 
 const ROWS: (keyof StageBenchRows)[] = ['landmarksOnly', 'detectorOnly', 'faceOnly', 'frameInput', 'oursCold', 'oursTracked'];
+
+describe('formatTable', () => {
+  it('pads columns to the widest cell, right-aligns the listed ones, and trims line ends', () => {
+    expect(formatTable(['row', 'ms', 'note'], [['cold', '196.9', ''], ['tracked', '41.4', 'no detector']], [1])).toBe(
+      ['row         ms  note', '-------  -----  -----------', 'cold     196.9', 'tracked   41.4  no detector'].join('\n'),
+    );
+  });
+});
 
 describe('summarize', () => {
   it('gives the median, the interpolated p95 and the count', () => {

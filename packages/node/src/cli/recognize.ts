@@ -6,7 +6,8 @@ import { createNodeRecognizer } from '../node-recognizer';
 import { fromFrames } from '@gesture/core';
 import { videoFrames } from '../video';
 import { expandInputs, type CliInput } from './inputs';
-import { createProgress, errorInfo, formatTable, printJsonLine } from './output';
+import { formatTable } from '../table';
+import { createProgress, errorInfo, printJsonLine } from './output';
 
 /** Options of `gesture recognize`. */
 export interface RecognizeCommandOptions {
