@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { BackendError } from './errors';
+import { BackendError, errorMessage } from './errors';
 
 /** A TensorFlow.js backend the recognizer can run on; `auto` picks the fastest that works. */
 export type BackendName = 'auto' | 'webgl' | 'wasm' | 'cpu';
@@ -70,7 +70,6 @@ const WASM_FILES: Record<WasmVariant, string> = {
 const PRIORITY: Record<Backend, number> = { webgl: 2, wasm: 2, cpu: 1 };
 
 const isNode = (): boolean => typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
-const message = (error: unknown): string => (error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String(error.message) : String(error));
 
 /** What the WASM runtime really supports, read once before any flag is overridden. */
 let wasmSupport: Promise<{ simd: boolean; threads: boolean }> | undefined;
@@ -102,7 +101,7 @@ async function diagnoseWasm(prefix: string | undefined, file: string): Promise<s
     const response = await fetch(where, { method: 'HEAD', cache: 'no-store' });
     return response.ok ? `${where} was fetched but did not start` : `cannot load ${where} (HTTP ${response.status})`;
   } catch (error) {
-    return `cannot load ${where} (${message(error)})`;
+    return `cannot load ${where} (${errorMessage(error)})`;
   }
 }
 
@@ -129,7 +128,7 @@ async function startWasm(variant: WasmVariant, wasmPath: string | undefined): Pr
       wasm.setWasmPaths(prefix);
       wasmPrefixSet = prefix;
     } catch (error) {
-      throw new Error(`cannot use wasmPath ${prefix}: ${message(error)}`);
+      throw new Error(`cannot use wasmPath ${prefix}: ${errorMessage(error)}`);
     }
   }
   // Which binary TF.js loads follows these two flags.
@@ -149,7 +148,7 @@ async function startWasm(variant: WasmVariant, wasmPath: string | undefined): Pr
   try {
     started = await tf.setBackend('wasm');
   } catch (error) {
-    throw new Error(`${await diagnoseWasm(prefix, WASM_FILES[variant])}: ${message(error)}`);
+    throw new Error(`${await diagnoseWasm(prefix, WASM_FILES[variant])}: ${errorMessage(error)}`);
   } finally {
     restore();
   }
@@ -257,7 +256,7 @@ export async function startTfBackend(options: BackendOptions = {}, why?: string)
       tried.push({ name: candidate.name, ...(candidate.variant ? { variant: candidate.variant } : {}), ok: true });
       return describeChoice(candidate, threads, requested, tried, why);
     } catch (error) {
-      tried.push({ name: candidate.name, ...(candidate.variant ? { variant: candidate.variant } : {}), ok: false, error: message(error) });
+      tried.push({ name: candidate.name, ...(candidate.variant ? { variant: candidate.variant } : {}), ok: false, error: errorMessage(error) });
       // Never leave a backend half-started: the next candidate starts from a clean engine.
       try {
         resetTfBackend(candidate.name);

@@ -64,3 +64,15 @@ export class InvalidOptionsError extends GestureError {
     super('invalid-options', message, details);
   }
 }
+
+/** The message of anything thrown: an `Error`'s, an object's `message` field, or the value as a string. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
+  return String(error);
+}
+
+/** Anything thrown as an `Error` (an `Error` passes through unchanged). */
+export function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

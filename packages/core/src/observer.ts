@@ -1,7 +1,7 @@
 import { isObservable, observable as observableKey, Subject, type Observable, type Observer, type Subscribable, type Subscription } from 'rxjs';
 import type { BackendInfo } from './backend';
 import type { RegisterOptions, RegistrationReport, RegistrationSample } from './classify/registry';
-import { DisposedError, GestureError } from './errors';
+import { DisposedError, GestureError, toError } from './errors';
 import type { GestureEvent, GesturePhaseEvent } from './events';
 import { EVENT_OPTION_KEYS, type EventOptions, type RecognizerOptions } from './options';
 import { createGestureRecognizer, type GestureRecognizer } from './recognizer';
@@ -301,7 +301,7 @@ export class GestureObserver {
       (error: unknown) => {
         if (generation !== this.generation || this.destroyed) return;
         this.loading = null;
-        this.set({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+        this.set({ status: 'error', error: toError(error) });
       },
     );
   }
@@ -320,14 +320,14 @@ export class GestureObserver {
         next: (event) => this.apply(event),
         error: (error: unknown) => {
           this.run = null;
-          this.set({ status: 'error', error: error instanceof Error ? error : new Error(String(error)), hands: IDLE.hands, gesture: null, meaning: null });
+          this.set({ status: 'error', error: toError(error), hands: IDLE.hands, gesture: null, meaning: null });
         },
         complete: () => {
           this.run = null;
         },
       });
     } catch (error) {
-      this.set({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+      this.set({ status: 'error', error: toError(error) });
     }
   }
 

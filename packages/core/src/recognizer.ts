@@ -4,7 +4,7 @@ import { GestureRegistry } from './classify/registry';
 import type { Recognition } from './classify/types';
 import { createHandDetector } from './detect/create-hand-detector';
 import type { DetectCallOptions, HandDetector } from './detect/hand-detector';
-import { DisposedError, GestureError } from './errors';
+import { DisposedError, errorMessage, GestureError } from './errors';
 import type { GestureErrorEvent, GestureEvent, GestureWarningEvent } from './events';
 import { resolveEventOptions, resolveOptions, type EventOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
 import { isFrameSource, pullEach, type FrameSource } from './sources/frame-source';
@@ -180,7 +180,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
         if (disposed) detector.dispose();
         else unwatch = recovery.watch(() => void onContextLost());
       } catch (cause) {
-        message = `The WebGL context was lost and the models could not be rebuilt: ${cause instanceof Error ? cause.message : String(cause)}`;
+        message = `The WebGL context was lost and the models could not be rebuilt: ${errorMessage(cause)}`;
       }
       rebuilding = null;
       if (!disposed) backendWarnings.next({ type: 'warning', code: 'context-lost', message });
@@ -312,7 +312,7 @@ function isPushed(frames: FrameInput): frames is Observable<TimedFrame> | Intero
 /** Any failure of one frame as a `GestureError` (named errors pass through unchanged). */
 function toGestureError(cause: unknown, timestamp: number): GestureError {
   if (cause instanceof GestureError) return cause;
-  const message = cause instanceof Error ? cause.message : String(cause);
+  const message = errorMessage(cause);
   return new GestureError('frame-failed', `Processing the frame at ${timestamp} ms failed: ${message}`, { timestamp }, { cause });
 }
 

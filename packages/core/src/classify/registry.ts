@@ -1,4 +1,4 @@
-import { InvalidOptionsError } from '../errors';
+import { errorMessage, InvalidOptionsError } from '../errors';
 import type { DetectedHand, Detection, Frame, HandLandmarks, Handedness } from '../types';
 import { builtinScores } from './builtin';
 import { claimsOverBuiltin, matchVector, SampleModel } from './matcher';
@@ -341,7 +341,7 @@ export class GestureRegistry {
     try {
       detection = await detect(sample);
     } catch (error) {
-      return { reason: 'invalid', message: error instanceof Error ? error.message : String(error) };
+      return { reason: 'invalid', message: errorMessage(error) };
     }
     if (detection.hands.length === 0) return { reason: 'no-hand', message: 'no hand found in the frame' };
     if (detection.hands.length > 1) return { reason: 'multiple-hands', message: `${detection.hands.length} hands found; show one hand per sample` };
