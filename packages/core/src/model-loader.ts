@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { ModelLoadError } from './errors';
+import { InvalidOptionsError, ModelLoadError } from './errors';
+import { isResolved, markResolved, requireObject } from './option-checks';
 
 /** The models the pipeline loads. */
 export type ModelName = 'handDetector' | 'handLandmarks' | 'faceDetector';
@@ -23,6 +24,30 @@ export interface ModelOptions {
   modelBaseUrl?: string | URL;
   /** A TF.js `IOHandler` per model, overriding `modelBaseUrl` for that model. Defaults to `{}`. */
   modelHandlers?: Partial<Record<ModelName, tf.io.IOHandler>>;
+}
+
+/**
+ * Validates the model options (other fields are ignored) and keeps those given. Throws
+ * `InvalidOptionsError` for a `modelBaseUrl` that is not a string or URL, or `modelHandlers` that
+ * are not IOHandlers of known models.
+ *
+ * @example
+ * resolveModelOptions({ modelBaseUrl: '/static/models/' });
+ */
+export function resolveModelOptions(options: ModelOptions = {}): Readonly<ModelOptions> {
+  if (isResolved('models', options)) return options;
+  requireObject(options);
+  const { modelBaseUrl, modelHandlers } = options;
+  if (modelBaseUrl !== undefined && typeof modelBaseUrl !== 'string' && typeof (modelBaseUrl as { href?: unknown } | null)?.href !== 'string') {
+    throw new InvalidOptionsError('Option modelBaseUrl must be a string or a URL.', { option: 'modelBaseUrl', expected: 'string | URL', received: typeof modelBaseUrl });
+  }
+  if (modelHandlers !== undefined) {
+    const bad = typeof modelHandlers !== 'object' || modelHandlers === null ? '' : Object.entries(modelHandlers).find(([name, h]) => !Object.hasOwn(MODEL_FILES, name) || typeof h?.load !== 'function')?.[0];
+    if (bad !== undefined) {
+      throw new InvalidOptionsError(`Option modelHandlers${bad ? `.${bad}` : ''} must map ${Object.keys(MODEL_FILES).join(' | ')} to a TF.js IOHandler.`, { option: `modelHandlers${bad ? `.${bad}` : ''}`, expected: 'an IOHandler with load()', received: typeof modelHandlers });
+    }
+  }
+  return markResolved('models', { ...(modelBaseUrl === undefined ? {} : { modelBaseUrl }), ...(modelHandlers === undefined ? {} : { modelHandlers }) });
 }
 
 /** Where a browser app serves the models by default: `/models/` on the page's origin, as `gestureAssets()` from `@gesture/core/vite` does. */

@@ -1,9 +1,10 @@
 import { isObservable, observable as observableKey, Subject, type Observable, type Observer, type Subscribable, type Subscription } from 'rxjs';
-import type { BackendInfo } from './backend';
+import type { BackendInfo } from './backend/start';
 import type { RegisterOptions, RegistrationReport, RegistrationSample } from './classify/registry';
 import { DisposedError, GestureError, toError } from './errors';
 import type { GestureEvent, GesturePhaseEvent } from './events';
-import { EVENT_OPTION_KEYS, type EventOptions, type RecognizerOptions } from './options';
+import { EVENT_OPTION_KEYS, type EventOptions } from './event-options';
+import type { RecognizerOptions } from './options';
 import { createGestureRecognizer, type GestureRecognizer } from './recognizer';
 import { isFrameSource, type FrameSource } from './sources/frame-source';
 import { fromVideoElement, type VideoFrameProvider } from './sources/from-video-element';

@@ -1,15 +1,20 @@
-import { connect, defer, filter, from, isObservable, map, merge, Observable, observable as observableKey, of, Subject, takeUntil, type InteropObservable } from 'rxjs';
-import { describeFailure, isWebGLContextLost, resetTfBackend, startTfBackend, watchWebGLContext, type BackendInfo } from './backend';
+import { connect, defer, filter, from, isObservable, merge, Observable, observable as observableKey, of, pipe, Subject, takeUntil, type InteropObservable } from 'rxjs';
+import { RecoveringDetector, webglContextRecovery, type ContextLossRecovery } from './backend/recovery';
+import { fallbackWarning, startTfBackend, type BackendInfo } from './backend/start';
 import { GestureRegistry } from './classify/registry';
 import type { Recognition } from './classify/types';
-import { createHandDetector } from './detect/create-hand-detector';
-import type { DetectCallOptions, HandDetector } from './detect/hand-detector';
-import { DisposedError, errorMessage, GestureError } from './errors';
-import type { GestureErrorEvent, GestureEvent, GestureWarningEvent } from './events';
-import { resolveEventOptions, resolveOptions, type EventOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
-import { isFrameSource, pullEach, type FrameSource } from './sources/frame-source';
+import { loadHandDetector } from './detect/create-hand-detector';
+import type { HandDetector } from './detect/hand-detector';
+import { DisposedError } from './errors';
+import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
+import type { GestureEvent } from './events';
+import { resolveOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
+import { isFrameSource, type FrameSource } from './sources/frame-source';
 import { fromFrames } from './sources/from-frames';
+import { classify } from './stages/classify';
 import { debounce } from './stages/debounce';
+import { detect } from './stages/detect';
+import { pace, type PaceEvent } from './stages/pace';
 import { presence } from './stages/presence';
 import type { Frame, TimedFrame } from './types';
 
@@ -23,9 +28,12 @@ export interface GestureRecognizer {
    * backend the models were rebuilt on (a `context-lost` warning event says when).
    */
   readonly backend: BackendInfo;
-  /** The options in force, defaults filled in. */
-  readonly options: Readonly<ResolvedRecognizerOptions>;
-  /** The detect stage's detector (counters in `detector.stats`). */
+  /** The options in force, defaults filled in, one section per part of the pipeline. */
+  readonly options: ResolvedRecognizerOptions;
+  /**
+   * The detect stage's detector (counters in `detector.stats`). It survives a lost WebGL context:
+   * pass it to `detect()` to build the pipeline by hand.
+   */
   readonly detector: HandDetector;
   /**
    * Every gesture the recognizer knows, built-in and custom: `recognize()` and `events()`
@@ -42,11 +50,12 @@ export interface GestureRecognizer {
    */
   recognize(frame: Frame): Promise<RecognizeResult>;
   /**
-   * Gesture and presence events from a stream of frames: detect → classify → debounce and
-   * presence. A `fromFrames()` source (or a plain iterable / async iterable of timed frames) is
-   * pulled: every frame is processed. A `fromVideoElement()` source, or any Observable, drops the
-   * frames that arrive while a frame is being processed (never queued). A frame that fails
-   * becomes an `error` event and the stream goes on.
+   * Gesture and presence events from a stream of frames: `pace()` → `detect()` → `classify()` →
+   * `debounce()` and `presence()` (docs/pipeline.md shows the composition). A `fromFrames()`
+   * source (or a plain iterable / async iterable of timed frames) is pulled: every frame is
+   * processed. A `fromVideoElement()` source, or any Observable, drops the frames that arrive
+   * while a frame is being processed (never queued). A frame that fails becomes an `error` event
+   * and the stream goes on.
    * When the frames complete (or the recognizer is disposed), held gestures end and the stream
    * completes. Each subscription is its own run, starting with the detector's tracking reset;
    * run one at a time per recognizer, since hand tracking lives in the detector. `options`
@@ -70,41 +79,15 @@ export interface RecognizerParts {
   backend: BackendInfo;
   options: ResolvedRecognizerOptions;
   detector: HandDetector;
-  /** Classifies the hands of each detection. */
-  registry: GestureRegistry;
+  /** Classifies the hands of each detection. Defaults to a `GestureRegistry` with `options.classifier` that registers samples with `detector`. */
+  registry?: GestureRegistry;
   /** How to notice a lost WebGL context and rebuild the models. Defaults to none (fakes in tests). */
   recovery?: ContextLossRecovery;
 }
 
-/** What the recognizer needs to survive a lost WebGL context. */
-export interface ContextLossRecovery {
-  /** Calls `onLost` once when the running backend's WebGL context is lost; returns the function that stops watching. */
-  watch(onLost: () => void): () => void;
-  /** Whether the context is lost right now (before the event has fired). */
-  isLost(): boolean;
-  /** Drops the old models and backend, starts a working backend and loads the models again on it. */
-  rebuild(): Promise<BackendInfo>;
-}
-
-/** A `HandDetector` whose models can be replaced underneath, so everything holding it keeps working. */
-class RebuildableDetector implements HandDetector {
-  constructor(public current: HandDetector) {}
-  detect(frame: Frame, options?: DetectCallOptions) {
-    return this.current.detect(frame, options);
-  }
-  reset() {
-    this.current.reset();
-  }
-  dispose() {
-    this.current.dispose();
-  }
-  get stats() {
-    return this.current.stats;
-  }
-}
-
 /**
- * Starts a TF.js backend, loads the shipped models and returns a recognizer.
+ * Starts a TF.js backend, loads the shipped models and returns a recognizer. Options are
+ * validated once, here (`InvalidOptionsError`); a model that cannot load throws `ModelLoadError`.
  *
  * @example
  * import { createGestureRecognizer, fromVideoElement } from '@gesture/core';
@@ -115,119 +98,29 @@ class RebuildableDetector implements HandDetector {
  */
 export async function createGestureRecognizer(options: RecognizerOptions = {}): Promise<GestureRecognizer> {
   const resolved = resolveOptions(options);
-  const backend = await startTfBackend(resolved);
-  const detector = new RebuildableDetector(await createHandDetector(resolved));
-  const registry = new GestureRegistry({ detect: (frame) => detector.detect(frame, { mode: 'image' }) });
-  const recovery: ContextLossRecovery = {
-    watch: watchWebGLContext,
-    isLost: isWebGLContextLost,
-    async rebuild() {
-      // The old models live in the lost context: release what can be released, then start over.
-      try {
-        detector.current.dispose();
-      } catch {
-        // their textures went with the context
-      }
-      resetTfBackend('webgl');
-      const next = await startTfBackend(resolved, 'rebuilt after the WebGL context was lost');
-      detector.current = await createHandDetector(resolved);
-      return next;
-    },
-  };
-  return assembleRecognizer({ backend, options: resolved, detector, registry, recovery });
+  const backend = await startTfBackend(resolved.backend);
+  const load = () => loadHandDetector(resolved.detector, resolved.models);
+  const detector = await load();
+  return assembleRecognizer({ backend, options: resolved, detector, recovery: webglContextRecovery(resolved.backend, load) });
 }
-
-/** What processing one frame gave: a result for debounce and presence, or an event to pass on. */
-type Outcome = { result: Recognition } | { event: GestureEvent };
 
 /**
  * Builds a recognizer from loaded parts. Not exported from the package: `createGestureRecognizer()`
  * is the public way in; tests use this to run the event logic on a fake detector.
  */
 export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
-  const { options, detector, registry, recovery } = parts;
-  let backend = parts.backend;
+  const { options } = parts;
+  const detector = new RecoveringDetector(parts.backend, parts.detector, parts.recovery);
+  const registry = parts.registry ?? new GestureRegistry({ ...options.classifier, detect: (frame) => detector.detect(frame, { mode: 'image' }) });
   let disposed = false;
   const disposing = new Subject<void>();
-  const inFlight = new Set<Promise<unknown>>();
   const alive = () => {
     if (disposed) throw new DisposedError('GestureRecognizer');
-  };
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    inFlight.add(work);
-    const done = () => {
-      inFlight.delete(work);
-    };
-    work.then(done, done);
-    return work;
-  };
-
-  // WebGL context loss: noticed by its event (or by the context itself, whichever comes first);
-  // the models are rebuilt once on a working backend, every running events() stream gets a
-  // `context-lost` warning, and frames wait for the rebuild instead of failing.
-  const backendWarnings = new Subject<GestureWarningEvent>();
-  let rebuilding: Promise<void> | null = null;
-  let unwatch = recovery?.watch(() => onContextLost()) ?? (() => {});
-  const onContextLost = (): Promise<void> => {
-    if (rebuilding || disposed || !recovery) return rebuilding ?? Promise.resolve();
-    unwatch();
-    const lostOn = backend.name;
-    rebuilding = (async () => {
-      let message: string;
-      try {
-        backend = await recovery.rebuild();
-        message = `The WebGL context was lost; the models were rebuilt on '${backend.name}'${backend.name === lostOn ? ' (a new context)' : ''}.`;
-        if (disposed) detector.dispose();
-        else unwatch = recovery.watch(() => void onContextLost());
-      } catch (cause) {
-        message = `The WebGL context was lost and the models could not be rebuilt: ${errorMessage(cause)}`;
-      }
-      rebuilding = null;
-      if (!disposed) backendWarnings.next({ type: 'warning', code: 'context-lost', message });
-    })();
-    return rebuilding;
-  };
-  /** Runs `work` on live models: waits for a rebuild, and runs it again once if the context was lost while it ran. */
-  const onLiveModels = async <T>(work: () => Promise<T>): Promise<T> => {
-    for (let attempt = 0; ; attempt++) {
-      if (rebuilding || recovery?.isLost()) await onContextLost();
-      try {
-        const result = await work();
-        if (attempt === 0 && (rebuilding || recovery?.isLost())) continue;
-        return result;
-      } catch (error) {
-        if (attempt === 0 && (rebuilding || recovery?.isLost())) continue;
-        throw error;
-      }
-    }
-  };
-
-  const processFrame = async (frame: TimedFrame): Promise<Outcome> => {
-    try {
-      // The detect and classify stages for one frame, called directly (what `detect()` and `classify()` do per item).
-      const result = await track(onLiveModels(async () => registry.classify(await detector.detect(frame.frame, { mode: 'video', timestamp: frame.timestamp }))));
-      return { result };
-    } catch (cause) {
-      const event: GestureErrorEvent = { type: 'error', error: toGestureError(cause, frame.timestamp), timestamp: frame.timestamp };
-      return { event };
-    }
-  };
-
-  const startWarnings = (): GestureWarningEvent[] => {
-    const failed = backend.tried.filter((t) => !t.ok);
-    if (failed.length === 0 || (options.backend === 'auto' && backend.name !== 'cpu')) return [];
-    return [
-      {
-        type: 'warning',
-        code: 'backend-fallback',
-        message: `Running on '${backend.name}' after failed attempts: ${failed.map(describeFailure).join('; ')}.`,
-      },
-    ];
   };
 
   return {
     get backend() {
-      return backend;
+      return detector.backend;
     },
     options,
     get detector() {
@@ -240,121 +133,65 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
     },
     async recognize(frame) {
       alive();
-      const detection = await track(onLiveModels(() => detector.detect(frame, { mode: 'image' })));
-      return registry.classify(detection);
+      return registry.classify(await detector.detect(frame, { mode: 'image' }));
     },
     events(frames, eventOptions = {}) {
       alive();
-      const resolvedEvents = resolveEventOptions(eventOptions, options);
+      const events = resolveEventOptions(eventOptions, options.events);
+      const source = toFrameSource(frames);
       return defer(() => {
         alive();
         // Each run starts cold: hands tracked in an earlier run say nothing about this one.
         detector.reset();
-        const outcomes = isFrameSource(frames)
-          ? pullEach(frames, processFrame)
-          : isPushed(frames)
-            ? dropWhileBusy(from(frames), processFrame)
-            : pullEach(fromFrames(frames), processFrame);
+        const fallback = fallbackWarning(detector.backend, options.backend.backend);
         return merge(
-          of(...startWarnings()),
-          withBackendWarnings(outcomes, backendWarnings).pipe(
-            takeUntil(disposing),
-            connect((shared) =>
-              merge(
-                shared.pipe(
-                  filter((o): o is { event: GestureEvent } => 'event' in o),
-                  map((o) => o.event),
-                ),
-                shared.pipe(
-                  filter((o): o is { result: Recognition } => 'result' in o),
-                  map((o) => o.result),
-                  connect((results) => merge(results.pipe(debounce(resolvedEvents)), results.pipe(presence(resolvedEvents)))),
-                ),
-              ),
-            ),
-          ),
+          fallback ? of(fallback) : of(),
+          whileRunning(source.pipe(pace(pipe(detect(detector), classify(registry)))), detector.warnings).pipe(takeUntil(disposing), toEvents(events)),
         );
       });
     },
     dispose() {
       if (disposed) return;
       disposed = true;
-      unwatch();
       disposing.next();
       disposing.complete();
-      backendWarnings.complete();
       // A frame still being processed keeps the models until it is done; then everything goes.
-      // (A rebuild under way disposes its new models itself when it ends.)
-      if (rebuilding) return;
-      if (inFlight.size === 0) detector.dispose();
-      else void Promise.allSettled([...inFlight]).then(() => detector.dispose());
+      detector.dispose();
     },
   };
 }
 
-/** The outcomes of one run, with the backend's warnings (e.g. `context-lost`) while it runs. */
-function withBackendWarnings(outcomes: Observable<Outcome>, warnings: Observable<GestureWarningEvent>): Observable<Outcome> {
-  return new Observable<Outcome>((subscriber) => {
-    const fromBackend = warnings.subscribe((event) => subscriber.next({ event }));
-    const run = outcomes.subscribe(subscriber);
+/**
+ * The last step of `events()`: per-frame results go to `debounce()` and `presence()`; the events
+ * `pace()` and the backend add (frame errors, dropped frames, a lost WebGL context) pass through.
+ */
+function toEvents(options: ResolvedEventOptions) {
+  return connect((out: Observable<Recognition | PaceEvent>) =>
+    merge(
+      out.pipe(filter((o): o is PaceEvent => 'type' in o)),
+      out.pipe(
+        filter((o): o is Recognition => !('type' in o)),
+        connect((results) => merge(results.pipe(debounce(options)), results.pipe(presence(options)))),
+      ),
+    ),
+  );
+}
+
+/** `run`'s values, and `side`'s while `run` runs: it completes (or fails) when `run` does. */
+function whileRunning<T, S>(run: Observable<T>, side: Observable<S>): Observable<T | S> {
+  return new Observable<T | S>((subscriber) => {
+    const fromSide = side.subscribe((value) => subscriber.next(value));
+    const fromRun = run.subscribe(subscriber);
     return () => {
-      fromBackend.unsubscribe();
-      run.unsubscribe();
+      fromSide.unsubscribe();
+      fromRun.unsubscribe();
     };
   });
 }
 
-/** An Observable (RxJS or any `Symbol.observable` interop) pushes frames at its own pace. */
-function isPushed(frames: FrameInput): frames is Observable<TimedFrame> | InteropObservable<TimedFrame> {
-  return isObservable(frames) || typeof (frames as unknown as Record<string | symbol, unknown>)[observableKey] === 'function';
-}
-
-/** Any failure of one frame as a `GestureError` (named errors pass through unchanged). */
-function toGestureError(cause: unknown, timestamp: number): GestureError {
-  if (cause instanceof GestureError) return cause;
-  const message = errorMessage(cause);
-  return new GestureError('frame-failed', `Processing the frame at ${timestamp} ms failed: ${message}`, { timestamp }, { cause });
-}
-
-/**
- * Any other stream of frames: a frame that arrives while one is processed is dropped (never
- * queued). The first drop emits a `frames-dropped` warning pointing at `fromFrames()`.
- */
-function dropWhileBusy(frames: Observable<TimedFrame>, process: (frame: TimedFrame) => Promise<Outcome>): Observable<Outcome> {
-  return new Observable<Outcome>((subscriber) => {
-    let busy = false;
-    let sourceDone = false;
-    let dropped = 0;
-    const subscription = frames.subscribe({
-      next: (frame) => {
-        if (busy) {
-          dropped += 1;
-          if (dropped === 1) {
-            subscriber.next({
-              event: {
-                type: 'warning',
-                code: 'frames-dropped',
-                message:
-                  'Frames arrive faster than they are processed, so some are dropped. For a recording where every frame counts, wrap the frames in fromFrames(); for a camera, use fromVideoElement() to count the drops.',
-              },
-            });
-          }
-          return;
-        }
-        busy = true;
-        void process(frame).then((outcome) => {
-          busy = false;
-          if (subscriber.closed) return;
-          subscriber.next(outcome);
-          if (sourceDone) subscriber.complete();
-        });
-      },
-      error: (error: unknown) => subscriber.error(error),
-      complete: () => {
-        sourceDone = true;
-        if (!busy) subscriber.complete();
-      },
-    });
-    return () => subscription.unsubscribe();
-  });
+/** Frames as a source `pace()` understands: a `FrameSource` or Observable as it is, an iterable wrapped in `fromFrames()`. */
+function toFrameSource(frames: FrameInput): Observable<TimedFrame> {
+  if (isFrameSource(frames) || isObservable(frames)) return frames;
+  if (typeof (frames as unknown as Record<string | symbol, unknown> | null)?.[observableKey] === 'function') return from(frames as InteropObservable<TimedFrame>);
+  return fromFrames(frames as Iterable<TimedFrame> | AsyncIterable<TimedFrame>);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startTfBackend } from '../backend';
+import { startTfBackend } from '../backend/start';
 
 // Its own file (own process): TF.js has one backend per process.
 describe('backend selection in Node, defaults', () => {

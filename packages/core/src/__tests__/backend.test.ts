@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startTfBackend } from '../backend';
+import { startTfBackend } from '../backend/start';
 import { BackendError } from '../errors';
 import { createGestureRecognizer } from '../recognizer';
 import { decodeFixture, fixtureFiles } from './helpers/fixtures';

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackendInfo } from '../backend';
+import type { BackendInfo } from '../backend/start';
 import { createGestureRecognizer } from '../recognizer';
 import type { PagePhoto } from './browser/page';
 import { bundlePage, hasChromium, launchChromium, serveStatic, type ChromiumSession, type PageBundle, type StaticServer } from './helpers/browser';

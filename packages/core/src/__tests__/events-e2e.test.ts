@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { lastValueFrom, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GestureEvent } from '../events';
-import { DEFAULT_DEBOUNCE_OPTIONS, DEFAULT_PRESENCE_OPTIONS } from '../options';
+import { DEFAULT_DEBOUNCE_OPTIONS, DEFAULT_PRESENCE_OPTIONS } from '../event-options';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import { fromFrames } from '../sources/from-frames';
 import { buildClip, decodeClip, type ClipSegment } from './helpers/clip';

@@ -307,7 +307,7 @@ describe('GestureObserver setOptions() with a recognizer it owns (real models)',
       for (let i = 0; i < 400 && (observer.recognizer === first || observer.getSnapshot().status !== 'ready'); i++) await tick(25);
       expect(observer.recognizer === first).toBe(false);
       expect(observer.getSnapshot().status).toBe('ready');
-      expect(observer.recognizer?.options.minPresence).toBe(0.8);
+      expect(observer.recognizer?.options.detector.minPresence).toBe(0.8);
     } finally {
       stop();
       observer.destroy();

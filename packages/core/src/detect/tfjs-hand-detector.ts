@@ -3,7 +3,8 @@ import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { frameToTensor } from '../frame';
 import type { DetectedFace, DetectedHand, Detection, Frame, HandLandmarks } from '../types';
 import { FaceDetector } from './face-detector';
-import type { DetectCallOptions, DetectMode, DetectorStats, HandDetector, HandDetectorOptions } from './hand-detector';
+import type { DetectCallOptions, DetectMode, DetectorStats, HandDetector } from './hand-detector';
+import type { ResolvedHandDetectorOptions } from './options';
 import { HandLandmarkModel, type LandmarkResult } from './hand-landmarks';
 import { PalmDetector } from './palm-detector';
 import { frameRoi } from './crop';
@@ -41,7 +42,7 @@ export class TfjsHandDetector implements HandDetector {
   private nextId = 1;
   private disposed = false;
 
-  constructor(private readonly models: HandModels, private readonly options: Required<HandDetectorOptions>) {
+  constructor(private readonly models: HandModels, private readonly options: ResolvedHandDetectorOptions) {
     this.palms = new PalmDetector(models.handDetector);
     this.landmarkModel = new HandLandmarkModel(models.handLandmarks);
     this.faceDetector = new FaceDetector(models.faceDetector);

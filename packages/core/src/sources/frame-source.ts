@@ -57,7 +57,12 @@ export function pullEach<T, R>(items: AsyncIterable<T>, step: (item: T) => R | P
     })();
     return () => {
       closed = true;
-      void iterator.return?.();
+      // A generator's `finally` may throw or reject: nothing is listening any more, so it must not surface as unhandled.
+      try {
+        Promise.resolve(iterator.return?.()).catch(() => {});
+      } catch {
+        // as above
+      }
     };
   });
 }

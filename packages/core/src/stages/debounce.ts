@@ -1,10 +1,8 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { GesturePhaseEvent } from '../events';
-import { resolveEventOptions, type DebounceOptions } from '../options';
+import { resolveEventOptions, type DebounceOptions } from '../event-options';
 import type { Handedness } from '../types';
 import { NO_GESTURE } from '../classify/types';
-
-/** The gesture name a hand reads when it matches nothing (never started). */
 
 /** What `debounce()` needs of one hand: the classify stage's hands have all of it. */
 export interface DebounceHand {

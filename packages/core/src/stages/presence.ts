@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { PresenceEvent } from '../events';
-import { resolveEventOptions, type PresenceOptions } from '../options';
+import { resolveEventOptions, type PresenceOptions } from '../event-options';
 
 /** What `presence()` needs of one frame: the detect and classify stages' results have it. */
 export interface PresenceFrame {

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // backend registers it; startTfBackend() still picks which one runs).
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgl';
-import type { BackendInfo } from '../../backend';
+import type { BackendInfo } from '../../backend/start';
 import type { GestureEvent } from '../../events';
 import { createGestureRecognizer, fromFrames, GestureObserver, type GestureRecognizer, type GestureSnapshot, type RecognizerOptions } from '../../index';
 import { timeColdAndTracked } from '../helpers/time-frames';

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { BackendError, errorMessage } from './errors';
+import { BackendError, errorMessage, InvalidOptionsError } from '../errors';
+import type { GestureWarningEvent } from '../events';
+import { isResolved, markResolved, requireObject, stripUndefined } from '../option-checks';
 
 /** A TensorFlow.js backend the recognizer can run on; `auto` picks the fastest that works. */
 export type BackendName = 'auto' | 'webgl' | 'wasm' | 'cpu';
@@ -45,6 +47,31 @@ export interface BackendOptions {
    * `gestureAssets()` Vite plugin from `@gesture/core/vite` serves them (docs/backends.md).
    */
   wasmPath?: string;
+}
+
+/** {@link BackendOptions} with `backend` filled in and every field validated. */
+export type ResolvedBackendOptions = Readonly<Required<Pick<BackendOptions, 'backend'>> & Pick<BackendOptions, 'wasmPath'>>;
+
+const BACKEND_NAMES: readonly BackendName[] = ['auto', 'webgl', 'wasm', 'cpu'];
+
+/**
+ * Fills in and validates the backend options (other fields are ignored). Throws
+ * `InvalidOptionsError` naming the bad option.
+ *
+ * @example
+ * resolveBackendOptions({}).backend; // 'auto'
+ */
+export function resolveBackendOptions(options: BackendOptions = {}): ResolvedBackendOptions {
+  if (isResolved('backend', options)) return options as ResolvedBackendOptions;
+  requireObject(options);
+  const { backend = 'auto', wasmPath } = stripUndefined({ backend: options.backend, wasmPath: options.wasmPath });
+  if (!BACKEND_NAMES.includes(backend)) {
+    throw new InvalidOptionsError(`Option backend must be 'auto' | 'webgl' | 'wasm' | 'cpu', got ${JSON.stringify(backend)}.`, { option: 'backend', expected: "'auto' | 'webgl' | 'wasm' | 'cpu'", received: JSON.stringify(backend) ?? String(backend) });
+  }
+  if (wasmPath !== undefined && typeof wasmPath !== 'string') {
+    throw new InvalidOptionsError('Option wasmPath must be a string.', { option: 'wasmPath', expected: 'string', received: typeof wasmPath });
+  }
+  return markResolved('backend', wasmPath === undefined ? { backend } : { backend, wasmPath });
 }
 
 /**
@@ -247,12 +274,13 @@ async function candidates(requested: BackendName): Promise<{ chain: Candidate[];
  */
 export async function startTfBackend(options: BackendOptions = {}, why?: string): Promise<BackendInfo> {
   // `why` (internal): prefixed to `reason` when the backend is restarted, e.g. after a context loss.
-  const requested = options.backend ?? 'auto';
+  const resolved = resolveBackendOptions(options);
+  const requested = resolved.backend;
   const { chain, skipped } = await candidates(requested);
   const tried: BackendAttempt[] = [...skipped];
   for (const candidate of chain) {
     try {
-      const threads = await startBackend(candidate, options);
+      const threads = await startBackend(candidate, resolved);
       tried.push({ name: candidate.name, ...(candidate.variant ? { variant: candidate.variant } : {}), ok: true });
       return describeChoice(candidate, threads, requested, tried, why);
     } catch (error) {
@@ -270,13 +298,23 @@ export async function startTfBackend(options: BackendOptions = {}, why?: string)
   throw new BackendError(`No TensorFlow.js backend could be started (tried ${tried.map(describeFailure).join('; ')}).`, {
     backend: requested,
     tried: tried.map((t) => t.name),
-    ...(path ? { path } : options.wasmPath ? { path: options.wasmPath } : {}),
+    ...(path ? { path } : resolved.wasmPath ? { path: resolved.wasmPath } : {}),
   });
 }
 
 /** `wasm (simd): why` — one failed attempt, in words. */
 export function describeFailure(t: BackendAttempt): string {
   return `${t.variant ? `${t.name} (${t.variant})` : t.name}: ${t.error}`;
+}
+
+/**
+ * The `backend-fallback` warning a stream starts with when the backend in use is not the one asked
+ * for (an explicit backend that failed, or `auto` that fell all the way to CPU), else `null`.
+ */
+export function fallbackWarning(backend: BackendInfo, requested: BackendName): GestureWarningEvent | null {
+  const failed = backend.tried.filter((t) => !t.ok);
+  if (failed.length === 0 || (requested === 'auto' && backend.name !== 'cpu')) return null;
+  return { type: 'warning', code: 'backend-fallback', message: `Running on '${backend.name}' after failed attempts: ${failed.map(describeFailure).join('; ')}.` };
 }
 
 function describeChoice(candidate: Candidate, threads: number, requested: BackendName, tried: BackendAttempt[], why: string | undefined): BackendInfo {
@@ -290,34 +328,4 @@ function describeChoice(candidate: Candidate, threads: number, requested: Backen
   if (failed.length > 0) reason += `; ${failed.map(describeFailure).join('; ')}`;
   if (why) reason = `${why}; ${reason}`;
   return { name: candidate.name, simd, threads, reason, tried };
-}
-
-/**
- * Calls `onLost` once when the running WebGL backend's context is lost (`webglcontextlost`);
- * returns the function that stops watching. Does nothing when the backend is not WebGL.
- */
-export function watchWebGLContext(onLost: () => void): () => void {
-  if (tf.getBackend() !== 'webgl') return () => {};
-  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
-  const canvas = gl?.canvas as (HTMLCanvasElement | OffscreenCanvas) | undefined;
-  if (!canvas || typeof canvas.addEventListener !== 'function') return () => {};
-  let done = false;
-  const listener = () => {
-    if (done) return;
-    done = true;
-    canvas.removeEventListener('webglcontextlost', listener);
-    onLost();
-  };
-  canvas.addEventListener('webglcontextlost', listener);
-  return () => {
-    done = true;
-    canvas.removeEventListener('webglcontextlost', listener);
-  };
-}
-
-/** Whether the running backend is WebGL and its context is lost (the `webglcontextlost` event may not have fired yet). */
-export function isWebGLContextLost(): boolean {
-  if (tf.getBackend() !== 'webgl') return false;
-  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
-  return typeof gl?.isContextLost === 'function' && gl.isContextLost();
 }

@@ -1,0 +1,87 @@
+import { bool, fraction, isResolved, markResolved, pick, positiveInt, requireObject, stripUndefined, validate, type Check } from '../option-checks';
+
+/** Options of the hand detector. */
+export interface HandDetectorOptions {
+  /** Most hands reported per frame. Defaults to `2`. */
+  maxHands?: number;
+  /** Palm-detector score a candidate needs before the landmark model checks it. Defaults to `0.5`. */
+  minDetectorScore?: number;
+  /** Landmark presence a new hand needs; this is what rejects faces and clothes. Defaults to `0.7`. */
+  minPresence?: number;
+  /** Landmark presence a tracked hand needs to stay tracked. Defaults to `0.5`. */
+  minTrackingPresence?: number;
+  /**
+   * Presence a hand found by the whole-frame fallback needs (run when the detector finds nothing,
+   * for close-ups where the hand fills the frame). On video frames it is skipped while the
+   * previous frame showed a face. `1` turns the fallback off. Defaults to `0.9`.
+   */
+  minFullFramePresence?: number;
+  /**
+   * Extra landmark passes for each hand of an image-mode frame (a photo), each on the crop the
+   * previous pass's landmarks give: the crop tracking uses on the next video frame, which fits the
+   * hand better than the palm detector's. One pass costs one landmark run (~35 ms on WASM) per hand
+   * and is what lifts few-shot accuracy from 86 % to 93 % (docs/detect.md). `0` turns it off.
+   * Defaults to `1`.
+   */
+  refinePasses?: number;
+  /** While fewer than `maxHands` are tracked, run the palm detector every this many video frames to find new ones. Defaults to `15` (half a second at 30 fps). */
+  redetectEvery?: number;
+  /** Run the face detector (feeds presence). Defaults to `true`. */
+  faces?: boolean;
+  /** Face-detector score for a face. Defaults to `0.6`. */
+  minFaceScore?: number;
+  /**
+   * Frames are shown mirrored (a selfie preview): landmarks are reported flipped horizontally so
+   * they line up with the mirrored view. Handedness is always the person's real hand.
+   * Defaults to `false`.
+   */
+  mirror?: boolean;
+}
+
+export const DEFAULT_HAND_DETECTOR_OPTIONS: Readonly<Required<HandDetectorOptions>> = {
+  maxHands: 2,
+  minDetectorScore: 0.5,
+  minPresence: 0.7,
+  minTrackingPresence: 0.5,
+  minFullFramePresence: 0.9,
+  refinePasses: 1,
+  redetectEvery: 15,
+  faces: true,
+  minFaceScore: 0.6,
+  mirror: false,
+};
+
+/** {@link HandDetectorOptions} with every field filled in and validated. */
+export type ResolvedHandDetectorOptions = Readonly<Required<HandDetectorOptions>>;
+
+const CHECKS: Record<keyof Required<HandDetectorOptions>, readonly [Check, string]> = {
+  maxHands: [(v) => positiveInt(v) && (v as number) <= 8, 'an integer in 1..8'],
+  minDetectorScore: [fraction, 'a number in [0, 1]'],
+  minPresence: [fraction, 'a number in [0, 1]'],
+  minTrackingPresence: [fraction, 'a number in [0, 1]'],
+  minFullFramePresence: [fraction, 'a number in [0, 1]'],
+  refinePasses: [(v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4, 'an integer in 0..4'],
+  redetectEvery: [positiveInt, 'an integer ≥ 1'],
+  faces: [bool, 'a boolean'],
+  minFaceScore: [fraction, 'a number in [0, 1]'],
+  mirror: [bool, 'a boolean'],
+};
+
+/** The names of the hand-detector options. */
+export const HAND_DETECTOR_OPTION_KEYS = Object.keys(CHECKS) as readonly (keyof HandDetectorOptions)[];
+
+/**
+ * Fills in and validates the hand-detector options (fields that are not detector options are
+ * ignored). Throws `InvalidOptionsError` naming the first bad option. An object this function
+ * returned is given back as it is.
+ *
+ * @example
+ * resolveHandDetectorOptions({ maxHands: 1 }).minPresence; // 0.7
+ */
+export function resolveHandDetectorOptions(options: HandDetectorOptions = {}): ResolvedHandDetectorOptions {
+  if (isResolved('detector', options)) return options as ResolvedHandDetectorOptions;
+  requireObject(options);
+  const resolved = { ...DEFAULT_HAND_DETECTOR_OPTIONS, ...stripUndefined(pick(options, HAND_DETECTOR_OPTION_KEYS)) } as Required<HandDetectorOptions>;
+  validate(resolved, CHECKS);
+  return markResolved('detector', resolved);
+}
