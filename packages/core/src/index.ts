@@ -3,8 +3,12 @@ export type { FrameInput, GestureRecognizer, RecognizeResult } from './recognize
 export { DEFAULT_DEBOUNCE_OPTIONS, DEFAULT_PRESENCE_OPTIONS, resolveEventOptions, resolveOptions } from './options';
 export type { DebounceOptions, EventOptions, PresenceOptions, RecognizerOptions, ResolvedRecognizerOptions } from './options';
 export type { GestureErrorEvent, GestureEvent, GesturePhaseEvent, GestureWarningEvent, PresenceEvent } from './events';
-export { GestureObserver } from './observer';
-export type { GestureListener, GestureObserverOptions, GestureObserverSource, GestureSnapshot, GestureStatus, HeldGesture, PresenceState } from './observer';
+export { GestureObserver } from './observer/observer';
+export type { GestureListener } from './observer/observer';
+export type { GestureObserverOptions } from './observer/observer-options';
+export type { GestureObserverSource } from './observer/source';
+export { reduceSnapshot } from './observer/snapshot';
+export type { GestureSnapshot, GestureStatus, HeldGesture, PresenceState } from './observer/snapshot';
 export { createFrameSource, isFrameSource } from './sources/frame-source';
 export type { FrameSource, FrameSourceKind, OpenFrames } from './sources/frame-source';
 export { fromFrames } from './sources/from-frames';
