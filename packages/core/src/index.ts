@@ -7,7 +7,7 @@ export { GestureObserver } from './observer/observer';
 export type { GestureListener } from './observer/observer';
 export type { GestureObserverOptions } from './observer/observer-options';
 export type { GestureObserverSource } from './observer/source';
-export { reduceSnapshot } from './observer/snapshot';
+export { IDLE_SNAPSHOT, reduceSnapshot } from './observer/snapshot';
 export type { GestureSnapshot, GestureStatus, HeldGesture, PresenceState } from './observer/snapshot';
 export { createFrameSource, isFrameSource } from './sources/frame-source';
 export type { FrameSource, FrameSourceKind, OpenFrames } from './sources/frame-source';

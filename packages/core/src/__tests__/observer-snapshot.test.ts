@@ -4,7 +4,7 @@ import type { BackendInfo } from '../backend';
 import type { GestureEvent, GesturePhaseEvent } from '../events';
 import { GestureObserver } from '../observer/observer';
 import { planOptionChange, recognizerOptionsOf, sameOption } from '../observer/option-equality';
-import { IDLE, patchSnapshot, reduceSnapshot, type GestureSnapshot } from '../observer/snapshot';
+import { IDLE_SNAPSHOT, patchSnapshot, reduceSnapshot, type GestureSnapshot } from '../observer/snapshot';
 
 // reduceSnapshot is pure: these tests fold hand-written events, no recognizer, no timers.
 
@@ -12,7 +12,7 @@ function phase(phase: 'start' | 'end', id: number, handId: number, gesture: stri
   return { type: 'gesture', phase, id, gesture, meaning: gesture === 'fist' ? 'no' : 'question', handId, handedness: handId === 1 ? 'right' : 'left', score: 0.9, timestamp };
 }
 
-const fold = (events: GestureEvent[], from: GestureSnapshot = IDLE, backend?: BackendInfo | null) => events.reduce((s, e) => reduceSnapshot(s, e, backend), from);
+const fold = (events: GestureEvent[], from: GestureSnapshot = IDLE_SNAPSHOT, backend?: BackendInfo | null) => events.reduce((s, e) => reduceSnapshot(s, e, backend), from);
 
 describe('reduceSnapshot', () => {
   it('holds one gesture per hand, the most recently started one first in gesture/meaning', () => {
@@ -41,14 +41,14 @@ describe('reduceSnapshot', () => {
   it('maps presence events: back → present, away → away', () => {
     const back: GestureEvent = { type: 'presence', state: 'back', timestamp: 0 };
     const away: GestureEvent = { type: 'presence', state: 'away', timestamp: 5000 };
-    expect(reduceSnapshot(IDLE, back)).toMatchObject({ presence: 'present', lastEvent: back });
+    expect(reduceSnapshot(IDLE_SNAPSHOT, back)).toMatchObject({ presence: 'present', lastEvent: back });
     expect(fold([back, away])).toMatchObject({ presence: 'away', lastEvent: away });
   });
 
   it('a context-lost warning updates the backend to the one given; other warnings and errors only become lastEvent', () => {
     const before: BackendInfo = { name: 'webgl', reason: 'first' } as BackendInfo;
     const after: BackendInfo = { name: 'wasm', reason: 'rebuilt' } as BackendInfo;
-    const ready = patchSnapshot(IDLE, { status: 'ready', backend: before });
+    const ready = patchSnapshot(IDLE_SNAPSHOT, { status: 'ready', backend: before });
     const lost: GestureEvent = { type: 'warning', code: 'context-lost', message: 'WebGL context lost' };
     expect(reduceSnapshot(ready, lost, after)).toMatchObject({ backend: after, lastEvent: lost });
     expect(reduceSnapshot(ready, lost).backend).toBe(before); // no backend given: kept
@@ -60,7 +60,7 @@ describe('reduceSnapshot', () => {
 
   it('returns the same object when nothing changes, and never mutates its input', () => {
     const start = phase('start', 1, 1, 'fist', 100);
-    const holding = reduceSnapshot(IDLE, start);
+    const holding = reduceSnapshot(IDLE_SNAPSHOT, start);
     expect(reduceSnapshot(holding, start)).toBe(holding); // the same event again
     const back: GestureEvent = { type: 'presence', state: 'back', timestamp: 0 };
     const present = reduceSnapshot(holding, back);
@@ -70,14 +70,14 @@ describe('reduceSnapshot', () => {
     expect(reduceSnapshot(ended, end)).toBe(ended);
     expect(holding.hands).toHaveLength(1);
     expect(Object.isFrozen(ended)).toBe(true);
-    expect(IDLE).toMatchObject({ hands: [], gesture: null, presence: 'unknown', lastEvent: null });
+    expect(IDLE_SNAPSHOT).toMatchObject({ hands: [], gesture: null, presence: 'unknown', lastEvent: null });
   });
 
   it('patchSnapshot makes a new frozen object only for a real change', () => {
-    expect(patchSnapshot(IDLE, { status: 'idle', gesture: null })).toBe(IDLE);
-    const loading = patchSnapshot(IDLE, { status: 'loading' });
-    expect(loading).not.toBe(IDLE);
-    expect(loading).toMatchObject({ ...IDLE, status: 'loading' });
+    expect(patchSnapshot(IDLE_SNAPSHOT, { status: 'idle', gesture: null })).toBe(IDLE_SNAPSHOT);
+    const loading = patchSnapshot(IDLE_SNAPSHOT, { status: 'loading' });
+    expect(loading).not.toBe(IDLE_SNAPSHOT);
+    expect(loading).toMatchObject({ ...IDLE_SNAPSHOT, status: 'loading' });
     expect(Object.isFrozen(loading)).toBe(true);
   });
 });

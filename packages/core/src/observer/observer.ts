@@ -8,7 +8,7 @@ import type { TimedFrame } from '../types';
 import { CameraLease } from './camera';
 import type { GestureObserverOptions } from './observer-options';
 import { planOptionChange, recognizerOptionsOf } from './option-equality';
-import { IDLE, patchSnapshot, reduceSnapshot, UNWATCHED, type GestureSnapshot } from './snapshot';
+import { IDLE_SNAPSHOT, patchSnapshot, reduceSnapshot, UNWATCHED, type GestureSnapshot } from './snapshot';
 import { toFrames } from './source';
 
 /** Called whenever the snapshot changes. */
@@ -34,7 +34,7 @@ const symbolObservable: string | symbol = (Symbol as { observable?: symbol }).ob
  */
 export class GestureObserver {
   private options: GestureObserverOptions;
-  private snapshot: GestureSnapshot = IDLE;
+  private snapshot: GestureSnapshot = IDLE_SNAPSHOT;
   private readonly listeners = new Set<GestureListener>();
   private recognizer_: GestureRecognizer | null = null;
   private loading: Promise<void> | null = null;
@@ -120,7 +120,7 @@ export class GestureObserver {
 
   /** The snapshot for server rendering: always the idle one. */
   getServerSnapshot(): GestureSnapshot {
-    return IDLE;
+    return IDLE_SNAPSHOT;
   }
 
   /** The source frames are read from (e.g. to watch `dropped$`), or `null` when there is none. */
@@ -233,7 +233,7 @@ export class GestureObserver {
         next: (event) => this.apply(event),
         error: (error: unknown) => {
           this.run = null;
-          this.set({ status: 'error', error: toError(error), hands: IDLE.hands, gesture: null, meaning: null });
+          this.set({ status: 'error', error: toError(error), hands: IDLE_SNAPSHOT.hands, gesture: null, meaning: null });
         },
         complete: () => {
           this.run = null;

@@ -34,8 +34,14 @@ export interface GestureSnapshot {
   readonly error: Error | null;
 }
 
-/** The snapshot before anything happened (and on the server): frozen, shared by every observer. */
-export const IDLE: GestureSnapshot = Object.freeze({
+/**
+ * The snapshot before anything happened (and on the server): frozen, shared by every observer.
+ * The starting point for folding events with `reduceSnapshot`.
+ *
+ * @example
+ * IDLE_SNAPSHOT.status; // 'idle'
+ */
+export const IDLE_SNAPSHOT: GestureSnapshot = Object.freeze({
   status: 'idle',
   gesture: null,
   meaning: null,
@@ -47,14 +53,14 @@ export const IDLE: GestureSnapshot = Object.freeze({
 });
 
 /** What nobody knows once frames stop being watched: no held gestures, presence unknown. */
-export const UNWATCHED: Partial<GestureSnapshot> = Object.freeze({ hands: IDLE.hands, gesture: null, meaning: null, presence: 'unknown' });
+export const UNWATCHED: Partial<GestureSnapshot> = Object.freeze({ hands: IDLE_SNAPSHOT.hands, gesture: null, meaning: null, presence: 'unknown' });
 
 /**
  * `snapshot` with `patch` applied, as a new frozen object, or `snapshot` itself when every field
  * of `patch` is already identical (`===`) to the snapshot's.
  *
  * @example
- * const ready = patchSnapshot(IDLE, { status: 'ready' });
+ * const ready = patchSnapshot(IDLE_SNAPSHOT, { status: 'ready' });
  * patchSnapshot(ready, { status: 'ready' }) === ready; // true
  */
 export function patchSnapshot(snapshot: GestureSnapshot, patch: Partial<GestureSnapshot>): GestureSnapshot {
@@ -74,9 +80,9 @@ export function patchSnapshot(snapshot: GestureSnapshot, patch: Partial<GestureS
  * - every event becomes `lastEvent`.
  *
  * @example
- * import { reduceSnapshot, type GestureEvent, type GestureSnapshot } from '@gesture/core';
- * let snapshot: GestureSnapshot = observer.getSnapshot();
- * recognizer.events(frames$).subscribe((event: GestureEvent) => {
+ * import { IDLE_SNAPSHOT, reduceSnapshot, type GestureSnapshot } from '@gesture/core';
+ * let snapshot: GestureSnapshot = IDLE_SNAPSHOT;
+ * recognizer.events(frames$).subscribe((event) => {
  *   snapshot = reduceSnapshot(snapshot, event, recognizer.backend);
  * });
  */
