@@ -5,8 +5,12 @@ export type { ClassifierOptions, RecognizerOptions, ResolvedRecognizerOptions } 
 export { DEFAULT_DEBOUNCE_OPTIONS, DEFAULT_PRESENCE_OPTIONS, EVENT_OPTION_KEYS, resolveEventOptions } from './event-options';
 export type { DebounceOptions, EventOptions, PresenceOptions, ResolvedEventOptions } from './event-options';
 export type { GestureErrorEvent, GestureEvent, GesturePhaseEvent, GestureWarningEvent, PresenceEvent } from './events';
-export { GestureObserver } from './observer';
-export type { GestureListener, GestureObserverOptions, GestureObserverSource, GestureSnapshot, GestureStatus, HeldGesture, PresenceState } from './observer';
+export { GestureObserver } from './observer/observer';
+export type { GestureListener } from './observer/observer';
+export type { GestureObserverOptions } from './observer/observer-options';
+export type { GestureObserverSource } from './observer/source';
+export { IDLE_SNAPSHOT, reduceSnapshot } from './observer/snapshot';
+export type { GestureSnapshot, GestureStatus, HeldGesture, PresenceState } from './observer/snapshot';
 export { createFrameSource, isFrameSource } from './sources/frame-source';
 export type { FrameSource, FrameSourceKind, OpenFrames } from './sources/frame-source';
 export { fromFrames } from './sources/from-frames';

@@ -200,7 +200,7 @@ export async function runStageBench(options: StageBenchOptions = {}): Promise<St
         record('oursCold', image, now() - t);
         const timings = detector.stats.lastTimings;
         record('detectorOnly', image, timings.detectorMs);
-        if (recognizer.options.faces) record('faceOnly', image, timings.facesMs);
+        if (recognizer.options.detector.faces) record('faceOnly', image, timings.facesMs);
         coldPasses.push({ size: `${image.width}x${image.height}`, n: detector.stats.landmarkRuns - passesBefore });
         if (round === 0 && result.hands.length > 0) imagesWithHand += 1;
 

@@ -1,7 +1,8 @@
 import { from, Subject, take, toArray, lastValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DisposedError } from '../errors';
-import { GestureObserver, type GestureSnapshot } from '../observer';
+import { GestureObserver } from '../observer/observer';
+import type { GestureSnapshot } from '../observer/snapshot';
 import type { Frame, TimedFrame } from '../types';
 import { fakeCamera } from './helpers/fake-camera';
 import { FakeHandDetector, fakeRecognizer, type ScriptedFrame } from './helpers/fake-detector';

@@ -1,0 +1,76 @@
+import { EVENT_OPTION_KEYS } from '../event-options';
+
+/** The options a `GestureObserver` reads itself; every other key is a recognizer option. */
+const OBSERVER_KEYS = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs'] as const;
+
+/** Keys that never need the models reloaded: the observer's own, and the debounce/presence ones `events()` reads. */
+const NO_RELOAD_KEYS: readonly string[] = [...OBSERVER_KEYS, ...EVENT_OPTION_KEYS];
+
+/** Keys that restart reading frames when they change (with the models kept). */
+const RESTART_KEYS: readonly string[] = ['source', 'enabled', ...EVENT_OPTION_KEYS];
+
+/**
+ * Whether two option values are the same for `setOptions()`: plain data (arrays, plain objects,
+ * `URL`s) compares by content, so an equal literal written inline on every render is not a change;
+ * everything else (functions, elements, streams, recognizers) by identity.
+ *
+ * @example
+ * sameOption({ width: 640 }, { width: 640 }); // true
+ * sameOption(new URL('https://a.test/m/'), new URL('https://a.test/m/')); // true
+ * sameOption(() => 1, () => 1); // false: functions compare by identity
+ */
+export function sameOption(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof URL && b instanceof URL) return a.href === b.href;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameOption(v, b[i]));
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameOption(a[k], b[k]));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * What `setOptions(next)` must redo, given the current options:
+ * - `changed`: the keys of `next` whose value is not `sameOption` as the current one;
+ * - `camera`: whether the camera lease must follow (`camera` or `source` changed);
+ * - `work`: `reload` the models (a new `recognizer`, or another recognizer option of a recognizer
+ *   the observer created), `restart` reading frames (`source`, `enabled`, debounce/presence
+ *   options), or `none`.
+ *
+ * @example
+ * planOptionChange({ minHoldMs: 200 }, { minHoldMs: 300 }, true).work; // 'restart'
+ * planOptionChange({ maxHands: 1 }, { maxHands: 2 }, true).work; // 'reload'
+ * planOptionChange({ width: 640 }, { width: 640 }, true).changed; // []
+ */
+export function planOptionChange(
+  current: object,
+  next: object,
+  ownsRecognizer: boolean,
+): { changed: string[]; camera: boolean; work: 'reload' | 'restart' | 'none' } {
+  const before = current as Record<string, unknown>;
+  const after = next as Record<string, unknown>;
+  const changed = Object.keys(after).filter((key) => !sameOption(after[key], before[key]));
+  const camera = changed.includes('camera') || changed.includes('source');
+  const reload = changed.includes('recognizer') || (ownsRecognizer && changed.some((key) => !NO_RELOAD_KEYS.includes(key)));
+  const restart = changed.some((key) => RESTART_KEYS.includes(key));
+  return { changed, camera, work: reload ? 'reload' : restart ? 'restart' : 'none' };
+}
+
+/**
+ * The recognizer's options out of an observer's: everything but the observer's own keys
+ * (`source`, `recognizer`, `enabled`, `camera`, `releaseAfterMs`).
+ *
+ * @example
+ * recognizerOptionsOf({ source: video, camera: true, maxHands: 2 }); // { maxHands: 2 }
+ */
+export function recognizerOptionsOf<T extends object>(options: T): Omit<T, (typeof OBSERVER_KEYS)[number]> {
+  const rest = { ...options } as Record<string, unknown>;
+  for (const key of OBSERVER_KEYS) delete rest[key];
+  return rest as Omit<T, (typeof OBSERVER_KEYS)[number]>;
+}
+

@@ -1,0 +1,34 @@
+import { isObservable, type Observable } from 'rxjs';
+import { isFrameSource, type FrameSource } from '../sources/frame-source';
+import { fromVideoElement, type VideoFrameProvider } from '../sources/from-video-element';
+import type { TimedFrame } from '../types';
+
+/** A frame source the observer accepts: a `<video>` element (wrapped in `fromVideoElement()`), a `FrameSource`, or any Observable of timed frames. */
+export type GestureObserverSource = FrameSource | HTMLVideoElement | VideoFrameProvider | Observable<TimedFrame>;
+
+/**
+ * The frames of an observer's `source`: a `FrameSource` or Observable as it is, a video element
+ * (or anything with `readyState` and `currentTime`) through `fromVideoElement()`, else `null`.
+ *
+ * @example
+ * const frames = toFrames(video); // fromVideoElement(video)
+ */
+export function toFrames(source: unknown): FrameSource | Observable<TimedFrame> | null {
+  if (isFrameSource(source) || isObservable(source)) return source as FrameSource | Observable<TimedFrame>;
+  return isVideoLike(source) ? fromVideoElement(source) : null;
+}
+
+/**
+ * Whether `value` is a real `<video>` element the camera can play into (not just something
+ * `fromVideoElement()` can read).
+ *
+ * @example
+ * if (isVideoElement(options.source)) video.srcObject = stream;
+ */
+export function isVideoElement(value: unknown): value is HTMLVideoElement {
+  return isVideoLike(value) && 'srcObject' in value && typeof (value as HTMLVideoElement).play === 'function';
+}
+
+function isVideoLike(value: unknown): value is VideoFrameProvider {
+  return typeof value === 'object' && value !== null && 'readyState' in value && 'currentTime' in value;
+}
