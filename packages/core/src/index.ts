@@ -25,6 +25,7 @@ export { presence } from './stages/presence';
 export type { PresenceFrame } from './stages/presence';
 export { GestureRegistry } from './classify/registry';
 export type { GestureInfo, RegisterOptions, RegistrationReport, RegistrationSample, RejectionReason } from './classify/registry';
+export type { Classifier } from './classify/classifier';
 export { DEFAULT_GESTURE_REGISTRY_OPTIONS } from './classify/options';
 export type { DetectFunction, GestureRegistryOptions, ResolvedGestureRegistryOptions } from './classify/options';
 export { GESTURE_PACK_FORMAT, GESTURE_PACK_VERSION, validateGesturePack } from './classify/pack';
