@@ -24,18 +24,18 @@ export interface LearnOptions {
   /** Detects hands in frame samples; without it a frame is rejected as `invalid`. */
   detect: DetectFunction | undefined;
   /** A detected hand whose `presence` is below this is rejected as `low-confidence`. */
-  minPresence: number;
+  minSamplePresence: number;
 }
 
 const INVALID_LANDMARKS = 'expected 21 finite [x, y, z] landmarks';
 
 /**
  * Turns registration samples into normalised hands: landmarks are normalised as they are, a hand
- * must reach `minPresence`, and a frame goes through `detect` and must hold exactly one hand.
+ * must reach `minSamplePresence`, and a frame goes through `detect` and must hold exactly one hand.
  * Every other sample is rejected with its index and reason; the accepted hands keep the input order.
  *
  * @example
- * const { accepted, rejected } = await learnSamples([landmarks, frame], { detect, minPresence: 0.5 });
+ * const { accepted, rejected } = await learnSamples([landmarks, frame], { detect, minSamplePresence: 0.5 });
  * rejected; // [{ index: 1, reason: 'no-hand', message: 'no hand found in the frame' }]
  */
 export async function learnSamples(samples: readonly RegistrationSample[], options: LearnOptions): Promise<{ accepted: NormalizedLandmarks[]; rejected: RejectedSample[] }> {
@@ -56,8 +56,8 @@ async function normalizeSample(sample: RegistrationSample, options: LearnOptions
   }
   if (typeof sample === 'object' && sample !== null && 'landmarks' in sample) {
     const presence = 'presence' in sample ? sample.presence : 1;
-    if (typeof presence === 'number' && presence < options.minPresence) {
-      return { reason: 'low-confidence', message: `hand presence ${presence.toFixed(2)} is below minPresence ${options.minPresence}` };
+    if (typeof presence === 'number' && presence < options.minSamplePresence) {
+      return { reason: 'low-confidence', message: `hand presence ${presence.toFixed(2)} is below minSamplePresence ${options.minSamplePresence}` };
     }
     const hand = isHandLandmarks(sample.landmarks) ? normalizeLandmarks(sample.landmarks, sample.handedness === 'left' ? 'left' : 'right') : null;
     return hand ? { hand } : { reason: 'invalid', message: INVALID_LANDMARKS };

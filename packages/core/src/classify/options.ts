@@ -20,8 +20,11 @@ export interface GestureRegistryOptions {
   meanings?: Partial<Record<BuiltinGestureName, string | null>>;
   /** A hand whose best gesture scores below this reads `none`. Defaults to `0.5`. */
   minScore?: number;
-  /** Registration rejects a detected hand whose `presence` is below this as `low-confidence`. Defaults to `0.5`. */
-  minPresence?: number;
+  /**
+   * Registration rejects a sample hand whose `presence` is below this as `low-confidence` (not to
+   * be confused with the detector's `minPresence`, the presence a new hand needs to be detected at all). Defaults to `0.5`.
+   */
+  minSamplePresence?: number;
   /** Registration warns `confusable` when the new gesture and an existing one match each other's samples at this similarity or more. Defaults to `0.5`. */
   confusableSimilarity?: number;
 }
@@ -32,7 +35,7 @@ export interface ResolvedGestureRegistryOptions {
   builtins: BuiltinGestureName[];
   meanings: Record<BuiltinGestureName, string | null>;
   minScore: number;
-  minPresence: number;
+  minSamplePresence: number;
   confusableSimilarity: number;
 }
 
@@ -41,7 +44,7 @@ export const DEFAULT_GESTURE_REGISTRY_OPTIONS: Readonly<Omit<ResolvedGestureRegi
   builtins: [...BUILTIN_GESTURES],
   meanings: { ...DEFAULT_MEANINGS },
   minScore: 0.5,
-  minPresence: 0.5,
+  minSamplePresence: 0.5,
   confusableSimilarity: 0.5,
 };
 
@@ -81,7 +84,7 @@ export function resolveGestureRegistryOptions(options: GestureRegistryOptions = 
     builtins,
     meanings,
     minScore: checkUnit('minScore', options.minScore ?? d.minScore),
-    minPresence: checkUnit('minPresence', options.minPresence ?? d.minPresence),
+    minSamplePresence: checkUnit('minSamplePresence', options.minSamplePresence ?? d.minSamplePresence),
     confusableSimilarity: checkUnit('confusableSimilarity', options.confusableSimilarity ?? d.confusableSimilarity),
   };
 }

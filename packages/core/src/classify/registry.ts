@@ -94,9 +94,9 @@ export class GestureRegistry implements Classifier {
    * registry.setOptions({ meanings: { palm: 'hello' } });
    */
   setOptions(options: GestureRegistryOptions): void {
-    const { detect, builtins, meanings, minScore, minPresence, confusableSimilarity } = this.options;
+    const { detect, builtins, meanings, minScore, minSamplePresence, confusableSimilarity } = this.options;
     this.options = resolveGestureRegistryOptions({
-      detect, builtins, minScore, minPresence, confusableSimilarity, ...options,
+      detect, builtins, minScore, minSamplePresence, confusableSimilarity, ...options,
       meanings: { ...meanings, ...options.meanings },
     });
   }
@@ -125,7 +125,8 @@ export class GestureRegistry implements Classifier {
 
   /**
    * Learns a custom gesture from 1–50 samples (landmarks, detected hands or frames). Samples that
-   * hold no usable hand are rejected with a reason; the rest replace nothing unless `replace` is set.
+   * hold no usable hand, or a hand whose presence is below `minSamplePresence`, are rejected with a
+   * reason; the rest replace nothing unless `replace` is set.
    * Throws `InvalidOptionsError` for a bad name, a bad sample count, or a name in use without `replace`.
    *
    * @example
