@@ -3,10 +3,12 @@ import { resolveGestureRegistryOptions, type GestureRegistryOptions, type Resolv
 import { resolveHandDetectorOptions, type HandDetectorOptions, type ResolvedHandDetectorOptions } from './detect/options';
 import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
 import { resolveModelOptions, type ModelOptions } from './model-loader';
-import { markResolved, requireObject } from './option-checks';
+import { markResolved, pick, requireObject } from './option-checks';
 
 /** The registry options a recognizer takes (its registry's `detect` is the recognizer's own detector). */
 export type ClassifierOptions = Omit<GestureRegistryOptions, 'detect'>;
+
+const CLASSIFIER_OPTION_KEYS: readonly (keyof Required<ClassifierOptions>)[] = ['builtins', 'meanings', 'minScore', 'minSamplePresence', 'confusableSimilarity'];
 
 /**
  * Everything `createGestureRecognizer()` accepts: backend, models, hand detector, classifier
@@ -46,7 +48,7 @@ export interface ResolvedRecognizerOptions {
  */
 export function resolveOptions(options: RecognizerOptions = {}): ResolvedRecognizerOptions {
   requireObject(options);
-  const { detect: _detect, ...classifier } = resolveGestureRegistryOptions(pickClassifierOptions(options));
+  const { detect: _detect, ...classifier } = resolveGestureRegistryOptions(pick(options, CLASSIFIER_OPTION_KEYS) as ClassifierOptions);
   return Object.freeze({
     backend: resolveBackendOptions(options),
     models: resolveModelOptions(options),
@@ -54,9 +56,4 @@ export function resolveOptions(options: RecognizerOptions = {}): ResolvedRecogni
     classifier: markResolved('classifier', classifier),
     events: resolveEventOptions(options),
   });
-}
-
-function pickClassifierOptions(options: RecognizerOptions): ClassifierOptions {
-  const { builtins, meanings, minScore, minSamplePresence, confusableSimilarity } = options as ClassifierOptions & { minSamplePresence?: number };
-  return { builtins, meanings, minScore, confusableSimilarity, ...(minSamplePresence === undefined ? {} : { minPresence: minSamplePresence }) } as ClassifierOptions;
 }

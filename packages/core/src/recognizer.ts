@@ -8,6 +8,7 @@ import type { HandDetector } from './detect/hand-detector';
 import { DisposedError } from './errors';
 import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
 import type { GestureEvent } from './events';
+import { markResolved } from './option-checks';
 import { resolveOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
 import { isFrameSource, type FrameSource } from './sources/frame-source';
 import { fromFrames } from './sources/from-frames';
@@ -111,7 +112,8 @@ export async function createGestureRecognizer(options: RecognizerOptions = {}): 
 export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
   const { options } = parts;
   const detector = new RecoveringDetector(parts.backend, parts.detector, parts.recovery);
-  const registry = parts.registry ?? new GestureRegistry({ ...options.classifier, detect: (frame) => detector.detect(frame, { mode: 'image' }) });
+  // The registry's options were resolved with the rest; only its detect function is added here.
+  const registry = parts.registry ?? new GestureRegistry(markResolved('registry', { ...options.classifier, detect: (frame: Frame) => detector.detect(frame, { mode: 'image' }) }));
   let disposed = false;
   const disposing = new Subject<void>();
   const alive = () => {

@@ -116,6 +116,16 @@ describe('GestureRegistry.register', () => {
     expect(report.rejected.map(({ index, reason }) => [index, reason])).toEqual([[0, 'no-hand'], [1, 'multiple-hands'], [2, 'low-confidence'], [4, 'invalid'], [5, 'invalid']]);
   });
 
+  it('rejects a sample hand below minSamplePresence (the registry\'s own option, not the detector\'s minPresence)', async () => {
+    const registry = new GestureRegistry({ minSamplePresence: 0.95 });
+    expect(registry.getOptions().minSamplePresence).toBe(0.95);
+    expect(new GestureRegistry().getOptions().minSamplePresence).toBe(0.5);
+    expect(() => new GestureRegistry({ minSamplePresence: 1.5 })).toThrow(/minSamplePresence/);
+    const report = await registry.register('rock', [detected(hand('rock'), 0.9), detected(hand('rock'), 0.99)]);
+    expect(report.rejected).toEqual([{ index: 0, reason: 'low-confidence', message: 'hand presence 0.90 is below minSamplePresence 0.95' }]);
+    expect(report.accepted).toBe(1);
+  });
+
   it('does not register when every sample is rejected', async () => {
     const registry = new GestureRegistry();
     const report = await registry.register('rock', [{ data: new Uint8Array(4), width: 1, height: 1 }]);

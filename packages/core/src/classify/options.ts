@@ -1,4 +1,5 @@
 import { InvalidOptionsError } from '../errors';
+import { isResolved, markResolved, requireObject } from '../option-checks';
 import type { Detection, Frame } from '../types';
 import { BUILTIN_GESTURES, DEFAULT_MEANINGS, type BuiltinGestureName } from './types';
 
@@ -20,8 +21,11 @@ export interface GestureRegistryOptions {
   meanings?: Partial<Record<BuiltinGestureName, string | null>>;
   /** A hand whose best gesture scores below this reads `none`. Defaults to `0.5`. */
   minScore?: number;
-  /** Registration rejects a detected hand whose `presence` is below this as `low-confidence`. Defaults to `0.5`. */
-  minPresence?: number;
+  /**
+   * Registration rejects a sample hand whose `presence` is below this as `low-confidence` (not to
+   * be confused with the detector's `minPresence`, the presence a new hand needs to be detected at all). Defaults to `0.5`.
+   */
+  minSamplePresence?: number;
   /** Registration warns `confusable` when the new gesture and an existing one match each other's samples at this similarity or more. Defaults to `0.5`. */
   confusableSimilarity?: number;
 }
@@ -32,7 +36,7 @@ export interface ResolvedGestureRegistryOptions {
   builtins: BuiltinGestureName[];
   meanings: Record<BuiltinGestureName, string | null>;
   minScore: number;
-  minPresence: number;
+  minSamplePresence: number;
   confusableSimilarity: number;
 }
 
@@ -41,7 +45,7 @@ export const DEFAULT_GESTURE_REGISTRY_OPTIONS: Readonly<Omit<ResolvedGestureRegi
   builtins: [...BUILTIN_GESTURES],
   meanings: { ...DEFAULT_MEANINGS },
   minScore: 0.5,
-  minPresence: 0.5,
+  minSamplePresence: 0.5,
   confusableSimilarity: 0.5,
 };
 
@@ -59,9 +63,14 @@ function checkUnit(option: string, value: number): number {
  * resolveGestureRegistryOptions({ minScore: 0.7 }).meanings.fist; // 'no'
  */
 export function resolveGestureRegistryOptions(options: GestureRegistryOptions = {}): ResolvedGestureRegistryOptions {
+  if (isResolved('registry', options)) return options as ResolvedGestureRegistryOptions;
+  requireObject(options);
   const d = DEFAULT_GESTURE_REGISTRY_OPTIONS;
   if (options.detect !== undefined && typeof options.detect !== 'function') {
     throw new InvalidOptionsError('detect must be a function (frame) => Promise<Detection>.', { option: 'detect', expected: 'a function', received: typeof options.detect });
+  }
+  if (options.builtins !== undefined && !Array.isArray(options.builtins)) {
+    throw new InvalidOptionsError('builtins must be an array of built-in gesture names.', { option: 'builtins', expected: BUILTIN_GESTURES.join(' | ') + '[]', received: typeof options.builtins });
   }
   const builtins = [...(options.builtins ?? d.builtins)];
   for (const name of builtins) {
@@ -76,12 +85,12 @@ export function resolveGestureRegistryOptions(options: GestureRegistryOptions = 
     }
     meanings[name as BuiltinGestureName] = meaning;
   }
-  return {
+  return markResolved('registry', {
     detect: options.detect,
     builtins,
     meanings,
     minScore: checkUnit('minScore', options.minScore ?? d.minScore),
-    minPresence: checkUnit('minPresence', options.minPresence ?? d.minPresence),
+    minSamplePresence: checkUnit('minSamplePresence', options.minSamplePresence ?? d.minSamplePresence),
     confusableSimilarity: checkUnit('confusableSimilarity', options.confusableSimilarity ?? d.confusableSimilarity),
-  };
+  });
 }

@@ -1,25 +1,22 @@
-import { errorMessage, InvalidOptionsError } from '../errors';
-import type { DetectedHand, Detection, Frame, HandLandmarks, Handedness } from '../types';
-import { builtinScores } from './builtin';
-import { claimsOverBuiltin, matchVector, SampleModel } from './matcher';
-import { isHandLandmarks, normalizeLandmarks, type NormalizedLandmarks } from './normalize';
+import { InvalidOptionsError } from '../errors';
+import type { Detection, HandLandmarks, Handedness } from '../types';
+import type { Classifier } from './classifier';
+import { learnSamples, nearestGesture, type RegistrationSample, type RejectedSample } from './learn';
+import { matchGesture, scoreGestures, type MatchCandidates } from './matching';
+import { isHandLandmarks, normalizeLandmarks } from './normalize';
 import { resolveGestureRegistryOptions, type GestureRegistryOptions, type ResolvedGestureRegistryOptions } from './options';
 import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, validateGesturePack, type GesturePack } from './pack';
+import { SampleModel } from './sample-model';
 import {
   BUILTIN_GESTURES,
   NO_GESTURE,
   type BuiltinGestureName,
   type ClassifiedHand,
   type GestureMatch,
-  type HandSample,
   type Recognition,
 } from './types';
 
-/** One sample for `register()`: 21 landmarks, a hand with landmarks (e.g. a `DetectedHand`), or a frame to run detect on. */
-export type RegistrationSample = HandLandmarks | HandSample | (HandSample & Pick<DetectedHand, 'presence'>) | Frame;
-
-/** Why `register()` refused a sample. */
-export type RejectionReason = 'no-hand' | 'multiple-hands' | 'low-confidence' | 'invalid';
+export type { RegistrationSample, RejectionReason } from './learn';
 
 /** Options of one `register()` call. */
 export interface RegisterOptions {
@@ -44,7 +41,7 @@ export interface RegistrationReport {
   /** Number of samples accepted. */
   accepted: number;
   /** Samples refused, with their index in the input and why. */
-  rejected: { index: number; reason: RejectionReason; message: string }[];
+  rejected: RejectedSample[];
   /** The existing gesture most similar to the new one, with a similarity in [0, 1]; `null` when there is none. */
   nearest: { gesture: string; similarity: number } | null;
   /** True when `nearest.similarity` reaches `confusableSimilarity`: the two will be mistaken for each other. */
@@ -67,15 +64,14 @@ interface CustomGesture {
   model: SampleModel;
 }
 
-/** Scores one canonical hand against one gesture. */
-
 function fail(option: string, expected: string, received: unknown): never {
   throw new InvalidOptionsError(`${option}: expected ${expected}, received ${JSON.stringify(received) ?? String(received)}.`, { option, expected, received: String(received) });
 }
 
 /**
- * All gestures a recognizer knows, built-in and custom, in one place. It classifies hands, learns
- * new gestures from a few samples, and saves or loads them as a gesture pack.
+ * All gestures a recognizer knows, built-in and custom, in one place: the catalogue, and its
+ * gesture packs. It is the pipeline's {@link Classifier}; the matching itself is in `matching.ts`,
+ * and turning samples into a gesture in `learn.ts`.
  *
  * @example
  * const registry = new GestureRegistry({ detect: (frame) => detector.detect(frame, 0) });
@@ -83,7 +79,7 @@ function fail(option: string, expected: string, received: unknown): never {
  * registry.match(hand.landmarks, hand.handedness); // { gesture: 'rock', meaning: 'party', score: 0.93 }
  * localStorage.pack = JSON.stringify(registry.export());
  */
-export class GestureRegistry {
+export class GestureRegistry implements Classifier {
   private options: ResolvedGestureRegistryOptions;
   private readonly custom = new Map<string, CustomGesture>();
 
@@ -98,9 +94,9 @@ export class GestureRegistry {
    * registry.setOptions({ meanings: { palm: 'hello' } });
    */
   setOptions(options: GestureRegistryOptions): void {
-    const { detect, builtins, meanings, minScore, minPresence, confusableSimilarity } = this.options;
+    const { detect, builtins, meanings, minScore, minSamplePresence, confusableSimilarity } = this.options;
     this.options = resolveGestureRegistryOptions({
-      detect, builtins, minScore, minPresence, confusableSimilarity, ...options,
+      detect, builtins, minScore, minSamplePresence, confusableSimilarity, ...options,
       meanings: { ...meanings, ...options.meanings },
     });
   }
@@ -117,9 +113,7 @@ export class GestureRegistry {
    * registry.list().map((g) => g.name); // ['fist', 'ok', 'palm', 'one', 'peace', 'rock']
    */
   list(): GestureInfo[] {
-    const builtins = this.options.builtins
-      .filter((name) => !this.custom.has(name))
-      .map((name): GestureInfo => ({ name, meaning: this.options.meanings[name], kind: 'builtin', samples: 0 }));
+    const builtins = this.activeBuiltins().map((name): GestureInfo => ({ name, meaning: this.options.meanings[name], kind: 'builtin', samples: 0 }));
     const custom = [...this.custom].map(([name, g]): GestureInfo => ({ name, meaning: g.meaning, kind: 'custom', samples: g.model.samples.length }));
     return [...builtins, ...custom];
   }
@@ -131,7 +125,8 @@ export class GestureRegistry {
 
   /**
    * Learns a custom gesture from 1–50 samples (landmarks, detected hands or frames). Samples that
-   * hold no usable hand are rejected with a reason; the rest replace nothing unless `replace` is set.
+   * hold no usable hand, or a hand whose presence is below `minSamplePresence`, are rejected with a
+   * reason; the rest replace nothing unless `replace` is set.
    * Throws `InvalidOptionsError` for a bad name, a bad sample count, or a name in use without `replace`.
    *
    * @example
@@ -150,17 +145,11 @@ export class GestureRegistry {
     if ((isBuiltin || this.custom.has(name)) && !replace) {
       fail('replace', `true to take the name "${name}", which is already in use`, replace);
     }
-    const accepted: NormalizedLandmarks[] = [];
-    const rejected: RegistrationReport['rejected'] = [];
-    for (const [index, sample] of samples.entries()) {
-      const result = await this.toCanonical(sample);
-      if ('reason' in result) rejected.push({ index, ...result });
-      else accepted.push(result.hand);
-    }
+    const { accepted, rejected } = await learnSamples(samples, this.options);
     const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false };
     if (accepted.length === 0) return report;
     const model = new SampleModel(accepted);
-    report.nearest = this.nearestTo(name, model);
+    report.nearest = nearestGesture(name, model, this.candidates());
     report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
     this.custom.set(name, { meaning, replace: isBuiltin, model });
     return report;
@@ -192,7 +181,7 @@ export class GestureRegistry {
    */
   match(landmarks: HandLandmarks, handedness: Handedness = 'right'): GestureMatch {
     const hand = isHandLandmarks(landmarks) ? normalizeLandmarks(landmarks, handedness) : null;
-    return hand ? this.matchCanonical(hand) : { gesture: NO_GESTURE, meaning: null, score: 1 };
+    return hand ? matchGesture(hand, this.candidates()) : { gesture: NO_GESTURE, meaning: null, score: 1 };
   }
 
   /**
@@ -204,7 +193,7 @@ export class GestureRegistry {
   scores(landmarks: HandLandmarks, handedness: Handedness = 'right'): { gesture: string; score: number }[] {
     const hand = isHandLandmarks(landmarks) ? normalizeLandmarks(landmarks, handedness) : null;
     if (!hand) return [];
-    return this.scoreAll(hand).sort((a, b) => b.score - a.score);
+    return scoreGestures(hand, this.candidates()).sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -262,93 +251,9 @@ export class GestureRegistry {
     return this.options.builtins.filter((name) => !this.custom.has(name));
   }
 
-  /**
-   * Every active gesture's score for one hand, built-ins first, then custom: the rules run once,
-   * and `vector` (the hand's match vector, computed here when not given) serves every custom gesture.
-   */
-  private scoreAll(hand: NormalizedLandmarks, vector: readonly number[] = this.custom.size > 0 ? matchVector(hand) : []): { gesture: string; score: number }[] {
-    const active = this.activeBuiltins();
-    const rules = active.length > 0 ? builtinScores(hand) : undefined;
-    return [
-      ...active.map((gesture) => ({ gesture, score: rules![gesture] })),
-      ...[...this.custom].map(([gesture, g]) => ({ gesture, score: g.model.score(vector) })),
-    ];
+  /** The gestures in play, as matching sees them. */
+  private candidates(): MatchCandidates {
+    const { meanings, minScore } = this.options;
+    return { builtins: this.activeBuiltins(), custom: this.custom, meanings, minScore };
   }
-
-  private meaningOf(name: string): string | null {
-    return this.custom.get(name)?.meaning ?? (this.custom.has(name) ? null : this.options.meanings[name as BuiltinGestureName] ?? null);
-  }
-
-  /**
-   * The best built-in (by rule score) and the best custom gesture (by nearest-sample score). When
-   * both reach `minScore`, {@link claimsOverBuiltin} decides; otherwise the higher score wins.
-   */
-  private matchCanonical(hand: NormalizedLandmarks): GestureMatch {
-    const vector = this.custom.size > 0 ? matchVector(hand) : [];
-    const active = this.activeBuiltins();
-    const scores = active.length > 0 ? builtinScores(hand) : undefined;
-    let builtin: { gesture: BuiltinGestureName; score: number } | undefined;
-    for (const gesture of active) if (!builtin || scores![gesture] > builtin.score) builtin = { gesture, score: scores![gesture] };
-    let custom: { gesture: string; score: number; model: SampleModel } | undefined;
-    for (const [gesture, g] of this.custom) {
-      const score = g.model.score(vector);
-      if (!custom || score > custom.score) custom = { gesture, score, model: g.model };
-    }
-    const { minScore } = this.options;
-    let best: { gesture: string; score: number } | undefined = builtin;
-    if (custom && (!builtin || custom.score >= builtin.score)) best = custom;
-    if (builtin && custom && builtin.score >= minScore && custom.score >= minScore) {
-      best = claimsOverBuiltin(vector, builtin.gesture, custom.model) ? custom : builtin;
-    }
-    if (!best || best.score < minScore) return { gesture: NO_GESTURE, meaning: null, score: 1 - (best?.score ?? 0) };
-    return { gesture: best.gesture, meaning: this.meaningOf(best.gesture), score: best.score };
-  }
-
-  /** Similarity of a new gesture to each existing one: the larger of how well each scores the other's samples. */
-  private nearestTo(name: string, model: SampleModel): RegistrationReport['nearest'] {
-    // Forward: each existing gesture's mean score over the new samples (their vectors are already in the model).
-    const forward = new Map<string, number>();
-    model.samples.forEach((sample, i) => {
-      for (const { gesture, score } of this.scoreAll(sample, model.vectors[i])) forward.set(gesture, (forward.get(gesture) ?? 0) + score / model.samples.length);
-    });
-    let nearest: RegistrationReport['nearest'] = null;
-    for (const [gesture, mine] of forward) {
-      if (gesture === name) continue;
-      const theirs = this.custom.get(gesture)?.model.vectors ?? [];
-      const backward = theirs.length > 0 ? mean(theirs.map((v) => model.score(v))) : 0;
-      const similarity = Math.max(mine, backward);
-      if (!nearest || similarity > nearest.similarity) nearest = { gesture, similarity };
-    }
-    return nearest;
-  }
-
-  private async toCanonical(sample: RegistrationSample): Promise<{ hand: NormalizedLandmarks } | { reason: RejectionReason; message: string }> {
-    if (Array.isArray(sample)) {
-      const hand = isHandLandmarks(sample) ? normalizeLandmarks(sample) : null;
-      return hand ? { hand } : { reason: 'invalid', message: 'expected 21 finite [x, y, z] landmarks' };
-    }
-    if (typeof sample === 'object' && sample !== null && 'landmarks' in sample) {
-      const presence = 'presence' in sample ? sample.presence : 1;
-      if (typeof presence === 'number' && presence < this.options.minPresence) {
-        return { reason: 'low-confidence', message: `hand presence ${presence.toFixed(2)} is below minPresence ${this.options.minPresence}` };
-      }
-      const hand = isHandLandmarks(sample.landmarks) ? normalizeLandmarks(sample.landmarks, sample.handedness === 'left' ? 'left' : 'right') : null;
-      return hand ? { hand } : { reason: 'invalid', message: 'expected 21 finite [x, y, z] landmarks' };
-    }
-    const { detect } = this.options;
-    if (!detect) return { reason: 'invalid', message: 'a frame was given but the registry has no detect function' };
-    let detection: Detection;
-    try {
-      detection = await detect(sample);
-    } catch (error) {
-      return { reason: 'invalid', message: errorMessage(error) };
-    }
-    if (detection.hands.length === 0) return { reason: 'no-hand', message: 'no hand found in the frame' };
-    if (detection.hands.length > 1) return { reason: 'multiple-hands', message: `${detection.hands.length} hands found; show one hand per sample` };
-    return this.toCanonical(detection.hands[0] as DetectedHand);
-  }
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }

@@ -1,7 +1,6 @@
 import { shapeVector } from './features';
 import type { NormalizedLandmarks } from './normalize';
-import { BUILTIN_REFERENCES, SHAPE_WHITENING } from './reference-data';
-import type { BuiltinGestureName } from './types';
+import { SHAPE_WHITENING } from './reference-data';
 
 /**
  * Spread the matcher assumes for any gesture before it has seen samples, as a whitened distance
@@ -17,24 +16,24 @@ export const PRIOR_SPREAD = 1;
 export const SCORE_WIDTH = 2;
 
 /**
- * When a built-in rule and a custom gesture both claim a hand, the custom gesture counts as having
- * at least this many samples in the k-nearest-neighbour density ratio (see {@link claimsOverBuiltin}).
- * It keeps a one-sample gesture from winning on a noisy density estimate. The smallest value in
- * {1, 3, 5, 8, 20} with the best development accuracy.
- */
-export const MIN_EFFECTIVE_SAMPLES = 3;
-
-/**
  * The vector the few-shot matcher compares: the {@link shapeVector} whitened by the within-class
  * covariance measured on development data, so Euclidean distance weighs every landmark coordinate
  * and fingertip distance by how much it varies within one gesture.
+ *
+ * @example
+ * matchVector(normalizeLandmarks(hand.landmarks, hand.handedness)).length; // 59
  */
 export function matchVector(hand: NormalizedLandmarks): number[] {
   const x = shapeVector(hand);
   return SHAPE_WHITENING.map((row) => row.reduce((sum, w, k) => sum + w * (x[k] as number), 0));
 }
 
-/** Euclidean distance between two match vectors of the same length. */
+/**
+ * Euclidean distance between two match vectors of the same length.
+ *
+ * @example
+ * vectorDistance(matchVector(handA), matchVector(handB)); // 0 for the same hand shape
+ */
 export function vectorDistance(a: readonly number[], b: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) {
@@ -83,20 +82,4 @@ export class SampleModel {
     const z = this.nearest(vector) / this.scale / SCORE_WIDTH;
     return Math.exp(-(z * z) / 2);
   }
-}
-
-/**
- * Arbitrates a hand that a built-in rule and a custom gesture both claim, by a k-nearest-neighbour
- * density ratio with equal priors: with `n` built-in reference hands and `m` custom samples
- * (at least {@link MIN_EFFECTIVE_SAMPLES}), the custom gesture wins when its nearest sample is
- * nearer than the built-in's `round(n / m)`-th nearest reference. Both sets then hold the same
- * fraction of their hands within the compared radius, so neither wins just by having more samples.
- *
- * @example
- * claimsOverBuiltin(matchVector(hand), 'ok', threeModel); // true: the hand sits among the custom samples
- */
-export function claimsOverBuiltin(vector: readonly number[], builtin: BuiltinGestureName, model: SampleModel): boolean {
-  const refs = BUILTIN_REFERENCES[builtin].map((r) => vectorDistance(vector, r)).sort((a, b) => a - b);
-  const k = Math.min(refs.length, Math.max(1, Math.round(refs.length / Math.max(model.vectors.length, MIN_EFFECTIVE_SAMPLES))));
-  return model.nearest(vector) < (refs[k - 1] ?? Infinity);
 }

@@ -1,0 +1,106 @@
+import { errorMessage } from '../errors';
+import type { DetectedHand, Detection, Frame, HandLandmarks } from '../types';
+import { scoreGestures, type MatchCandidates } from './matching';
+import { isHandLandmarks, normalizeLandmarks, type NormalizedLandmarks } from './normalize';
+import type { DetectFunction } from './options';
+import type { SampleModel } from './sample-model';
+import type { HandSample } from './types';
+
+/** One sample for `register()`: 21 landmarks, a hand with landmarks (e.g. a `DetectedHand`), or a frame to run detect on. */
+export type RegistrationSample = HandLandmarks | HandSample | (HandSample & Pick<DetectedHand, 'presence'>) | Frame;
+
+/** Why `register()` refused a sample. */
+export type RejectionReason = 'no-hand' | 'multiple-hands' | 'low-confidence' | 'invalid';
+
+/** A sample refused by {@link learnSamples}: its index in the input, why, and a sentence saying so. */
+export interface RejectedSample {
+  index: number;
+  reason: RejectionReason;
+  message: string;
+}
+
+/** What {@link learnSamples} needs from the registry's options. */
+export interface LearnOptions {
+  /** Detects hands in frame samples; without it a frame is rejected as `invalid`. */
+  detect: DetectFunction | undefined;
+  /** A detected hand whose `presence` is below this is rejected as `low-confidence`. */
+  minSamplePresence: number;
+}
+
+const INVALID_LANDMARKS = 'expected 21 finite [x, y, z] landmarks';
+
+/**
+ * Turns registration samples into normalised hands: landmarks are normalised as they are, a hand
+ * must reach `minSamplePresence`, and a frame goes through `detect` and must hold exactly one hand.
+ * Every other sample is rejected with its index and reason; the accepted hands keep the input order.
+ *
+ * @example
+ * const { accepted, rejected } = await learnSamples([landmarks, frame], { detect, minSamplePresence: 0.5 });
+ * rejected; // [{ index: 1, reason: 'no-hand', message: 'no hand found in the frame' }]
+ */
+export async function learnSamples(samples: readonly RegistrationSample[], options: LearnOptions): Promise<{ accepted: NormalizedLandmarks[]; rejected: RejectedSample[] }> {
+  const accepted: NormalizedLandmarks[] = [];
+  const rejected: RejectedSample[] = [];
+  for (const [index, sample] of samples.entries()) {
+    const result = await normalizeSample(sample, options);
+    if ('reason' in result) rejected.push({ index, ...result });
+    else accepted.push(result.hand);
+  }
+  return { accepted, rejected };
+}
+
+async function normalizeSample(sample: RegistrationSample, options: LearnOptions): Promise<{ hand: NormalizedLandmarks } | Omit<RejectedSample, 'index'>> {
+  if (Array.isArray(sample)) {
+    const hand = isHandLandmarks(sample) ? normalizeLandmarks(sample) : null;
+    return hand ? { hand } : { reason: 'invalid', message: INVALID_LANDMARKS };
+  }
+  if (typeof sample === 'object' && sample !== null && 'landmarks' in sample) {
+    const presence = 'presence' in sample ? sample.presence : 1;
+    if (typeof presence === 'number' && presence < options.minSamplePresence) {
+      return { reason: 'low-confidence', message: `hand presence ${presence.toFixed(2)} is below minSamplePresence ${options.minSamplePresence}` };
+    }
+    const hand = isHandLandmarks(sample.landmarks) ? normalizeLandmarks(sample.landmarks, sample.handedness === 'left' ? 'left' : 'right') : null;
+    return hand ? { hand } : { reason: 'invalid', message: INVALID_LANDMARKS };
+  }
+  const { detect } = options;
+  if (!detect) return { reason: 'invalid', message: 'a frame was given but the registry has no detect function' };
+  let detection: Detection;
+  try {
+    detection = await detect(sample);
+  } catch (error) {
+    return { reason: 'invalid', message: errorMessage(error) };
+  }
+  if (detection.hands.length === 0) return { reason: 'no-hand', message: 'no hand found in the frame' };
+  if (detection.hands.length > 1) return { reason: 'multiple-hands', message: `${detection.hands.length} hands found; show one hand per sample` };
+  return normalizeSample(detection.hands[0] as DetectedHand, options);
+}
+
+/**
+ * The existing gesture most similar to a new one learnt from `model`, with its similarity in
+ * [0, 1]: the larger of each existing gesture's mean score over the new samples and the new
+ * gesture's mean score over that gesture's samples (0 for a built-in, which has none). The
+ * candidate named `name` (the gesture being replaced) is skipped; `null` when nothing is left.
+ *
+ * @example
+ * nearestGesture('rock', new SampleModel(accepted), candidates); // { gesture: 'one', similarity: 0.01 }
+ */
+export function nearestGesture(name: string, model: SampleModel, candidates: MatchCandidates): { gesture: string; similarity: number } | null {
+  // Forward: each existing gesture's mean score over the new samples (their vectors are already in the model).
+  const forward = new Map<string, number>();
+  model.samples.forEach((sample, i) => {
+    for (const { gesture, score } of scoreGestures(sample, candidates, model.vectors[i])) forward.set(gesture, (forward.get(gesture) ?? 0) + score / model.samples.length);
+  });
+  let nearest: { gesture: string; similarity: number } | null = null;
+  for (const [gesture, mine] of forward) {
+    if (gesture === name) continue;
+    const theirs = candidates.custom.get(gesture)?.model.vectors ?? [];
+    const backward = theirs.length > 0 ? mean(theirs.map((v) => model.score(v))) : 0;
+    const similarity = Math.max(mine, backward);
+    if (!nearest || similarity > nearest.similarity) nearest = { gesture, similarity };
+  }
+  return nearest;
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}
