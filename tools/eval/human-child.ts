@@ -1,19 +1,30 @@
 // Runs @vladmandic/human 3.3.6's own hand pipeline, gestures on, once on each photo, in its own
-// process (same reasons and same loading as ../bench/human-child.mjs: its node-wasm build shares
+// process (same reasons and same loading as ../bench/human-child.ts: its node-wasm build shares
 // our TF.js engine and would change its settings; models are served from 127.0.0.1 because
 // file:// model URLs fail in its fetch).
 //
 // Input: JSON on stdin { images: string[] }.
 // Output: one JSON line on stdout { version, models, backend, images: [{ ms, hands: [{ label, score, gestures }] }] }.
 import { readFileSync } from 'node:fs';
-import { startHuman } from '../bench/human-peer.mjs';
+import { startHuman, type HumanPeer } from '../peers/human-peer';
+
+/** Human's hands on one photo, as the eval reads them. */
+export interface HumanImageResult {
+  ms: number;
+  hands: { label: string; score: number; gestures: string[] }[];
+}
+
+/** The child's one JSON line. */
+export interface HumanEvalOutput extends Pick<HumanPeer, 'version' | 'models' | 'backend' | 'tfjs'> {
+  images: HumanImageResult[];
+}
 
 async function main() {
-  const { images } = JSON.parse(readFileSync(0, 'utf8'));
+  const { images } = JSON.parse(readFileSync(0, 'utf8')) as { images?: string[] };
   if (!Array.isArray(images) || images.length === 0) throw new Error('eval human-child: no images given');
   const peer = await startHuman({ gestures: true });
   try {
-    const out = [];
+    const out: HumanImageResult[] = [];
     let warm = false;
     for (const file of images) {
       const image = await peer.decode(file);
@@ -32,13 +43,14 @@ async function main() {
       out.push({ ms, hands });
     }
     const { version, models, backend, tfjs } = peer;
-    process.stdout.write(`${JSON.stringify({ version, models, backend, tfjs, images: out })}\n`);
+    const output: HumanEvalOutput = { version, models, backend, tfjs, images: out };
+    process.stdout.write(`${JSON.stringify(output)}\n`);
   } finally {
     peer.close();
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 // Times @vladmandic/human's own hand pipeline on a list of photos, in its own process.
 //
-// Started by bench.mjs (one `npm run bench` runs both). Human 3.3.6's node-wasm build does not
+// Started by bench.ts (one `npm run bench` runs both). Human 3.3.6's node-wasm build does not
 // bundle TF.js: it require()s @tensorflow/tfjs-core, which in Node resolves to the same CommonJS
 // file (and the same engine) as our dist. In one process it works, but Human's init re-runs
 // setWasmPaths/setBackend on the shared engine and flips global flags (it turns on PROD mode), so
@@ -8,19 +8,27 @@
 //
 // Input: one JSON argument { images: string[], frames: number, warmup: number }.
 // Output: one JSON line on stdout: { samples: ms[], bySize: { '800x600': ms[] }, imagesWithHand, backend, ... };
-// bench.mjs summarises the samples with the package's own `summarize()`.
-import { startHuman } from './human-peer.mjs';
+// bench.ts summarises the samples with the package's own `summarize()`.
+import { startHuman, type HumanPeer, type RgbImage } from '../peers/human-peer';
+
+/** The child's one JSON line. */
+export interface HumanBenchOutput extends Pick<HumanPeer, 'version' | 'models' | 'backend' | 'tfjs'> {
+  samples: number[];
+  bySize: Record<string, number[]>;
+  imagesWithHand: number;
+  images: number;
+}
 
 async function main() {
-  const { images, frames, warmup } = JSON.parse(process.argv[2] ?? '{}');
+  const { images, frames, warmup } = JSON.parse(process.argv[2] ?? '{}') as { images?: string[]; frames: number; warmup: number };
   if (!Array.isArray(images) || images.length === 0) throw new Error('human-child: no images given');
   const peer = await startHuman({ gestures: false });
   try {
-    const decoded = [];
+    const decoded: RgbImage[] = [];
     for (const file of images) decoded.push(await peer.decode(file));
     for (const image of decoded) for (let i = 0; i < warmup; i++) await peer.detect(image);
-    const samples = [];
-    const bySize = {};
+    const samples: number[] = [];
+    const bySize: Record<string, number[]> = {};
     let imagesWithHand = 0;
     for (let round = 0; round < frames; round++) {
       for (const image of decoded) {
@@ -33,15 +41,14 @@ async function main() {
       }
     }
     const { version, models, backend, tfjs } = peer;
-    process.stdout.write(
-      `${JSON.stringify({ samples, bySize, imagesWithHand, images: decoded.length, backend, version, models, tfjs })}\n`,
-    );
+    const output: HumanBenchOutput = { samples, bySize, imagesWithHand, images: decoded.length, backend, version, models, tfjs };
+    process.stdout.write(`${JSON.stringify(output)}\n`);
   } finally {
     peer.close();
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
