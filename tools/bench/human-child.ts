@@ -9,46 +9,34 @@
 // Input: one JSON argument { images: string[], frames: number, warmup: number }.
 // Output: one JSON line on stdout: { samples: ms[], bySize: { '800x600': ms[] }, imagesWithHand, backend, ... };
 // bench.ts summarises the samples with the package's own `summarize()`.
-import { startHuman, type HumanPeer, type RgbImage } from '../peers/human-peer';
+import { runHumanChild, type HumanPeerInfo, type RgbImage } from '../peers/human-peer';
 
 /** The child's one JSON line. */
-export interface HumanBenchOutput extends Pick<HumanPeer, 'version' | 'models' | 'backend' | 'tfjs'> {
+export interface HumanBenchOutput extends HumanPeerInfo {
   samples: number[];
   bySize: Record<string, number[]>;
   imagesWithHand: number;
   images: number;
 }
 
-async function main() {
+runHumanChild({ gestures: false }, async (peer) => {
   const { images, frames, warmup } = JSON.parse(process.argv[2] ?? '{}') as { images?: string[]; frames: number; warmup: number };
   if (!Array.isArray(images) || images.length === 0) throw new Error('human-child: no images given');
-  const peer = await startHuman({ gestures: false });
-  try {
-    const decoded: RgbImage[] = [];
-    for (const file of images) decoded.push(await peer.decode(file));
-    for (const image of decoded) for (let i = 0; i < warmup; i++) await peer.detect(image);
-    const samples: number[] = [];
-    const bySize: Record<string, number[]> = {};
-    let imagesWithHand = 0;
-    for (let round = 0; round < frames; round++) {
-      for (const image of decoded) {
-        const t = performance.now();
-        const result = await peer.detect(image);
-        const ms = performance.now() - t;
-        samples.push(ms);
-        (bySize[`${image.width}x${image.height}`] ??= []).push(ms);
-        if (round === 0 && result.hand.length > 0) imagesWithHand += 1;
-      }
+  const decoded: RgbImage[] = [];
+  for (const file of images) decoded.push(await peer.decode(file));
+  for (const image of decoded) for (let i = 0; i < warmup; i++) await peer.detect(image);
+  const samples: number[] = [];
+  const bySize: Record<string, number[]> = {};
+  let imagesWithHand = 0;
+  for (let round = 0; round < frames; round++) {
+    for (const image of decoded) {
+      const t = performance.now();
+      const result = await peer.detect(image);
+      const ms = performance.now() - t;
+      samples.push(ms);
+      (bySize[`${image.width}x${image.height}`] ??= []).push(ms);
+      if (round === 0 && result.hand.length > 0) imagesWithHand += 1;
     }
-    const { version, models, backend, tfjs } = peer;
-    const output: HumanBenchOutput = { samples, bySize, imagesWithHand, images: decoded.length, backend, version, models, tfjs };
-    process.stdout.write(`${JSON.stringify(output)}\n`);
-  } finally {
-    peer.close();
   }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  return { samples, bySize, imagesWithHand, images: decoded.length };
 });

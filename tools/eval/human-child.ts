@@ -6,7 +6,7 @@
 // Input: JSON on stdin { images: string[] }.
 // Output: one JSON line on stdout { version, models, backend, images: [{ ms, hands: [{ label, score, gestures }] }] }.
 import { readFileSync } from 'node:fs';
-import { startHuman, type HumanPeer } from '../peers/human-peer';
+import { runHumanChild, type HumanPeerInfo } from '../peers/human-peer';
 
 /** Human's hands on one photo, as the eval reads them. */
 export interface HumanImageResult {
@@ -15,42 +15,30 @@ export interface HumanImageResult {
 }
 
 /** The child's one JSON line. */
-export interface HumanEvalOutput extends Pick<HumanPeer, 'version' | 'models' | 'backend' | 'tfjs'> {
+export interface HumanEvalOutput extends HumanPeerInfo {
   images: HumanImageResult[];
 }
 
-async function main() {
+runHumanChild({ gestures: true }, async (peer) => {
   const { images } = JSON.parse(readFileSync(0, 'utf8')) as { images?: string[] };
   if (!Array.isArray(images) || images.length === 0) throw new Error('eval human-child: no images given');
-  const peer = await startHuman({ gestures: true });
-  try {
-    const out: HumanImageResult[] = [];
-    let warm = false;
-    for (const file of images) {
-      const image = await peer.decode(file);
-      if (!warm) {
-        await peer.detect(image); // first call compiles; not timed
-        warm = true;
-      }
-      const t = performance.now();
-      const result = await peer.detect(image);
-      const ms = performance.now() - t;
-      const hands = result.hand.map((h, i) => ({
-        label: h.label,
-        score: h.score,
-        gestures: result.gesture.filter((g) => g.hand === i).map((g) => g.gesture),
-      }));
-      out.push({ ms, hands });
+  const out: HumanImageResult[] = [];
+  let warm = false;
+  for (const file of images) {
+    const image = await peer.decode(file);
+    if (!warm) {
+      await peer.detect(image); // first call compiles; not timed
+      warm = true;
     }
-    const { version, models, backend, tfjs } = peer;
-    const output: HumanEvalOutput = { version, models, backend, tfjs, images: out };
-    process.stdout.write(`${JSON.stringify(output)}\n`);
-  } finally {
-    peer.close();
+    const t = performance.now();
+    const result = await peer.detect(image);
+    const ms = performance.now() - t;
+    const hands = result.hand.map((h, i) => ({
+      label: h.label,
+      score: h.score,
+      gestures: result.gesture.filter((g) => g.hand === i).map((g) => g.gesture),
+    }));
+    out.push({ ms, hands });
   }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  return { images: out };
 });

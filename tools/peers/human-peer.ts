@@ -156,3 +156,29 @@ export async function startHuman({ gestures = false }: { gestures?: boolean } = 
     throw error;
   }
 }
+
+/** What every Human child prints beside its own result. */
+export type HumanPeerInfo = Pick<HumanPeer, 'version' | 'models' | 'backend' | 'tfjs'>;
+
+/**
+ * The child-process side of a Human peer run: starts Human, runs `work`, prints its result with
+ * Human's version, models, backend and TF.js version as one JSON line (read by `runJsonChild()`),
+ * and closes it. An error goes to stderr, with exit code 1.
+ */
+export function runHumanChild<T extends object>(options: { gestures: boolean }, work: (peer: HumanPeer) => Promise<T>): void {
+  const run = async () => {
+    const peer = await startHuman(options);
+    try {
+      const result = await work(peer);
+      const { version, models, backend, tfjs } = peer;
+      const info: HumanPeerInfo = { version, models, backend, tfjs };
+      process.stdout.write(`${JSON.stringify({ ...result, ...info })}\n`);
+    } finally {
+      peer.close();
+    }
+  };
+  run().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
