@@ -1,18 +1,9 @@
-import { resolve, isAbsolute } from 'node:path';
+import { resolve } from 'node:path';
 import { MODEL_FILES, frameToTensor, type BackendInfo, type FrameData, type ModelName, type RecognizerOptions } from '@gesture/core';
 import { createNodeRecognizer } from './node-recognizer';
 import { loadImage } from './load-image';
+import { summarize, type BenchRow } from './stats';
 import { formatTable } from './table';
-
-/** Latency of one benchmark row, in milliseconds. */
-export interface BenchRow {
-  /** Median over all timed samples. */
-  medianMs: number;
-  /** 95th percentile (linear interpolation) over all timed samples. */
-  p95Ms: number;
-  /** How many timed samples the row holds. */
-  n: number;
-}
 
 /** The rows `runStageBench()` measures, all in one process on the same frames. */
 export interface StageBenchRows {
@@ -72,56 +63,16 @@ export interface StageBenchOptions {
   /** Timed repetitions per image and row. Defaults to `10`. */
   frames?: number;
   /**
-   * Image files to measure on; relative paths are resolved against `fixturesDir`.
-   * Defaults to `DEFAULT_BENCH_IMAGES` (10 photos: fist, palm, one, peace, ok; webcam and close-up).
+   * Image files to measure on (at least one; relative paths are resolved against the current
+   * directory). Required: a published package has no photos of its own.
    */
-  images?: string[];
-  /**
-   * Folder that relative `images` are read from. Defaults to `$GESTURE_FIXTURES`, else
-   * `../shared/fixtures/hands` from the current directory (the fixtures beside a checkout).
-   */
-  fixturesDir?: string;
+  images: readonly string[];
   /** Untimed calls per image and mode before timing starts. Defaults to `2`. */
   warmup?: number;
   /** Options for the recognizer under test. Defaults to `{ backend: 'wasm' }` (WASM-SIMD, the Node default). */
   recognizer?: RecognizerOptions;
   /** Called with a short line as each phase starts, for progress output. Defaults to no output. */
   onProgress?: (message: string) => void;
-}
-
-/**
- * The default frames: ten photos of hands across the five built-in classes, five 800×600 webcam
- * frames and five 100×100 close-ups, relative to the fixtures folder.
- */
-export const DEFAULT_BENCH_IMAGES: readonly string[] = [
-  'fist/subhih__1528664299.56_pic00090.jpg',
-  'fist/subhih__15_pic00002.jpg',
-  'palm/subhih__15_pic00000.jpg',
-  'palm/sld__5_IMG_4039.jpg',
-  'one/subhih__1528664299.56_pic00084.jpg',
-  'one/sld__1_IMG_4595.jpg',
-  'peace/subhih__1528664299.56_pic00070.jpg',
-  'peace/sld__2_IMG_4438.jpg',
-  'ok/subhih__1528664299.56_pic00053.jpg',
-  'ok/sld__9_IMG_4285.jpg',
-];
-
-/** `$GESTURE_FIXTURES`, else `../shared/fixtures/hands` from the current directory. */
-export function defaultFixturesDir(): string {
-  return process.env.GESTURE_FIXTURES ?? resolve(process.cwd(), '../shared/fixtures/hands');
-}
-
-/** Median, p95 and count of a list of samples (ms); an empty list gives `NaN`s and `n: 0`. */
-export function summarize(samples: readonly number[]): BenchRow {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => {
-    if (sorted.length === 0) return Number.NaN;
-    const pos = q * (sorted.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-  };
-  return { medianMs: at(0.5), p95Ms: at(0.95), n: sorted.length };
 }
 
 const now = (): number => performance.now();
@@ -150,16 +101,15 @@ export function benchRatios(rows: StageBenchRows, coldLandmarkPasses: number): S
  *
  * @example
  * import { runStageBench, formatBenchTable } from '@gesture/node';
- * const { rows, ratios } = await runStageBench({ frames: 20 });
+ * const { rows, ratios } = await runStageBench({ images: ['hand.jpg', 'fist.jpg'], frames: 20 });
  * console.log(formatBenchTable(rows), ratios);
  */
-export async function runStageBench(options: StageBenchOptions = {}): Promise<StageBenchResult> {
+export async function runStageBench(options: StageBenchOptions): Promise<StageBenchResult> {
   const frames = options.frames ?? 10;
   const warmup = options.warmup ?? 2;
   if (!Number.isInteger(frames) || frames < 1) throw new RangeError(`frames must be an integer ≥ 1, got ${String(frames)}.`);
   if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`warmup must be an integer ≥ 0, got ${String(warmup)}.`);
-  const dir = options.fixturesDir ?? defaultFixturesDir();
-  const files = (options.images ?? DEFAULT_BENCH_IMAGES).map((f) => (isAbsolute(f) ? f : resolve(dir, f)));
+  const files = options.images.map((f) => resolve(f));
   if (files.length === 0) throw new RangeError('images must name at least one image.');
   const progress = options.onProgress ?? (() => {});
 
@@ -265,7 +215,7 @@ const ROW_NOTES: Record<string, string> = {
  * Rows with no samples print `-`.
  *
  * @example
- * console.log(formatBenchTable((await runStageBench()).rows));
+ * console.log(formatBenchTable((await runStageBench({ images: ['hand.jpg'] })).rows));
  */
 export function formatBenchTable<Rows extends { [K in keyof Rows]: BenchRow }>(rows: Rows, notes: Readonly<Record<string, string>> = ROW_NOTES): string {
   const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '-');

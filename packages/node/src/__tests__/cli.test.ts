@@ -98,6 +98,10 @@ describe('gesture recognize (images)', () => {
     expect((await gesture('recognize', 'x.jpg', '--fps', 'fast')).code).not.toBe(0);
     expect((await gesture('recognize', 'x.jpg', '--backend', 'metal')).code).not.toBe(0);
     expect((await gesture('register', 'rock', 'x.jpg')).stderr).toMatch(/--pack/);
+    // The package ships no photos: `bench` without --images is a usage error naming the flag.
+    const bench = await gesture('bench');
+    expect(bench.code).toBe(2);
+    expect(bench.stderr).toMatch(/--images/);
   });
 });
 

@@ -28,7 +28,7 @@ Examples:
   $ gesture recognize photos/ --json > results.jsonl
   $ gesture recognize call.mp4 --fps 10 --json
   $ gesture register rock samples/rock/ --pack my-gestures.json --meaning party
-  $ gesture bench --frames 20`);
+  $ gesture bench --images photos/ --frames 20`);
 
 program
   .command('recognize')
@@ -72,11 +72,11 @@ program
   .command('bench')
   .description('Per-stage latency table (palm detector, landmarks, face, cold and tracked frames) on WASM-SIMD.')
   .option('--frames <n>', 'timed repetitions per photo and row', positiveInt)
-  .option('--images <paths...>', 'photos or folders to measure on (default: ../shared/fixtures/hands or $GESTURE_FIXTURES)')
+  .option('--images <paths...>', 'photos or folders to measure on (required: the package ships no photos)')
   .option('--json', 'print one JSON object instead of the table', false)
   .addHelpText('after', `
 Examples:
-  $ gesture bench
+  $ gesture bench --images photos/
   $ gesture bench --frames 20 --images photos/ --json`)
   .action(async (options) => {
     process.exitCode = await benchCommand(options);

@@ -1,14 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import type { FrameData } from '../../types';
+import { FIXTURES_DIR } from '../../../../../tools/fixtures';
 
-/** `../shared/fixtures/hands` beside the repository (or `GESTURE_FIXTURES`). Tests read photos from there; they are never copied into the project. */
-export const FIXTURES_DIR = process.env.GESTURE_FIXTURES ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../../../shared/fixtures/hands');
-
-/** The five built-in gesture classes. */
-export const BUILTIN_CLASSES = ['fist', 'ok', 'palm', 'one', 'peace'] as const;
+// The fixtures folder, the split and the seeded generator are defined once, for the tests and the tools.
+export { BUILTIN_CLASSES, FIXTURES_DIR, seededRandom, splitPart } from '../../../../../tools/fixtures';
 
 /** Every image file of one fixture class, sorted. */
 export function fixtureFiles(cls: string): string[] {
@@ -32,17 +29,4 @@ export async function decodeFixture(file: string, transform: FixtureTransform = 
   if (transform.rotateDeg) image = image.rotate(transform.rotateDeg, { background: '#808080' });
   const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 4 };
-}
-
-/** The fixture split: part A when the FNV-1a hash of the file name is even (what the built-in references and thresholds were drawn from), else part B. */
-export function splitPart(file: string): 'A' | 'B' {
-  let h = 2166136261;
-  for (const c of basename(file)) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return h % 2 === 0 ? 'A' : 'B';
-}
-
-/** The seeded generator (32-bit LCG) that draws few-shot samples; the classify test and the eval use seed × 7919 + K. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }

@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BENCH_IMAGES, formatBenchTable, runStageBench, summarize, type StageBenchRows } from '../bench';
-import { formatTable } from '../table';
-
-/** The shared fixtures beside the repository (or `GESTURE_FIXTURES`). */
-const FIXTURES_DIR = process.env.GESTURE_FIXTURES ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../../shared/fixtures/hands');
+import { formatBenchTable, runStageBench, type StageBenchRows } from '../../packages/node/src/bench';
+import { summarize } from '../../packages/node/src/stats';
+import { formatTable } from '../../packages/node/src/table';
+import { BENCH_PHOTOS } from '../bench/photos';
+import { FIXTURES_DIR } from '../fixtures';
 
 const ROWS: (keyof StageBenchRows)[] = ['landmarksOnly', 'detectorOnly', 'faceOnly', 'frameInput', 'oursCold', 'oursTracked'];
 
@@ -27,8 +26,8 @@ describe('summarize', () => {
 describe('runStageBench (real models, real photos)', () => {
   it('measures every row on two photos, and a tracked frame costs less than a cold one', async () => {
     // One webcam frame and one close-up, 3 timed frames each.
-    const images = [DEFAULT_BENCH_IMAGES[0]!, DEFAULT_BENCH_IMAGES[3]!];
-    const result = await runStageBench({ frames: 3, warmup: 1, images, fixturesDir: FIXTURES_DIR });
+    const images = [BENCH_PHOTOS[0]!, BENCH_PHOTOS[3]!].map((photo) => resolve(FIXTURES_DIR, photo));
+    const result = await runStageBench({ frames: 3, warmup: 1, images });
 
     expect(result.backend.name).toBe('wasm');
     expect(result.images).toHaveLength(2);

@@ -14,8 +14,25 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const fp = require('fingerpose');
-const { GestureDescription, GestureEstimator, Finger, FingerCurl, FingerDirection, Gestures } = fp;
+
+/** A fingerpose gesture: curls and directions per finger (`GestureDescription`). */
+interface FingerposeGesture {
+  name: string;
+  addCurl(finger: number, curl: number, contribution: number): void;
+  addDirection(finger: number, direction: number, contribution: number): void;
+}
+
+/** The part of fingerpose (untyped, CommonJS) the peer uses. */
+interface Fingerpose {
+  GestureDescription: new (name: string) => FingerposeGesture;
+  GestureEstimator: new (gestures: FingerposeGesture[]) => { estimate(landmarks: readonly (readonly number[])[], minScore: number): { gestures: { name: string; score: number }[] } };
+  Finger: Record<'Thumb' | 'Index' | 'Middle' | 'Ring' | 'Pinky', number>;
+  FingerCurl: Record<'NoCurl' | 'HalfCurl' | 'FullCurl', number>;
+  FingerDirection: Record<'VerticalUp' | 'DiagonalUpLeft' | 'DiagonalUpRight' | 'HorizontalLeft' | 'HorizontalRight', number>;
+  Gestures: Record<'VictoryGesture' | 'ThumbsUpGesture', FingerposeGesture>;
+}
+
+const { GestureDescription, GestureEstimator, Finger, FingerCurl, FingerDirection, Gestures } = require('fingerpose') as Fingerpose;
 
 /** The README's example threshold (out of 10). */
 export const FINGERPOSE_MIN_SCORE = 8.5;
@@ -69,7 +86,7 @@ export const OUR_DESCRIPTIONS = { fist, ok, palm, one };
 export const GESTURES = [Gestures.VictoryGesture, Gestures.ThumbsUpGesture, fist, ok, palm, one];
 
 /** fingerpose gesture name → our class name. */
-export const FINGERPOSE_TO_CLASS = { victory: 'peace', thumbs_up: 'thumbs_up', fist: 'fist', ok: 'ok', palm: 'palm', one: 'one' };
+export const FINGERPOSE_TO_CLASS: Readonly<Record<string, string>> = { victory: 'peace', thumbs_up: 'thumbs_up', fist: 'fist', ok: 'ok', palm: 'palm', one: 'one' };
 
 const estimator = new GestureEstimator(GESTURES);
 
@@ -77,12 +94,12 @@ const estimator = new GestureEstimator(GESTURES);
  * fingerpose's answer for one hand, mapped to our class names: `{ gesture, raw, score }`
  * (`gesture` is 'none' when nothing reaches the threshold; `score` is fingerpose's 0–10 score).
  */
-export function fingerposeClassify(landmarks) {
+export function fingerposeClassify(landmarks: readonly (readonly number[])[]): { gesture: string; raw: string | null; score: number } {
   const { gestures } = estimator.estimate(landmarks, FINGERPOSE_MIN_SCORE);
-  let best = null;
+  let best: { name: string; score: number } | null = null;
   for (const g of gestures) if (!best || g.score > best.score) best = g;
   if (!best) return { gesture: 'none', raw: null, score: 0 };
   return { gesture: FINGERPOSE_TO_CLASS[best.name] ?? 'none', raw: best.name, score: best.score };
 }
 
-export const FINGERPOSE_VERSION = require('fingerpose/package.json').version;
+export const FINGERPOSE_VERSION = (require('fingerpose/package.json') as { version: string }).version;

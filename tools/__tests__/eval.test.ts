@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GestureRegistry } from '../../../core/src/classify/registry';
-import type { HandLandmarks, Handedness } from '../../../core/src/types';
-import { BUILTIN_CLASSES, FIXTURES_DIR, seededRandom, splitPart } from '../../../core/src/__tests__/helpers/fixtures';
+import { GestureRegistry } from '../../packages/core/src/classify/registry';
+import type { HandLandmarks, Handedness } from '../../packages/core/src/types';
+import { TSX_NODE_ARGS } from '../child-process';
+import { BUILTIN_CLASSES, FIXTURES_DIR, REPO_ROOT, seededRandom, splitPart } from '../fixtures';
 
 /**
  * `npm run eval` in reduced form on the real fixtures: 1 seed, K=5, fingerpose as the only peer
@@ -15,9 +15,8 @@ import { BUILTIN_CLASSES, FIXTURES_DIR, seededRandom, splitPart } from '../../..
  * per-image hands, with the classify test's own method (GestureRegistry from src, best hand per
  * image, its seeded few-shot protocol), the built-in and few-shot accuracies the eval reports.
  */
-const here = fileURLToPath(new URL('.', import.meta.url));
-const ROOT = resolve(here, '../../../..');
-const EVAL = resolve(ROOT, 'packages/node/eval/eval.mjs');
+const ROOT = REPO_ROOT;
+const EVAL = resolve(ROOT, 'tools/eval/eval.ts');
 const FEW_SHOT = ['three', 'asl_digit_0', 'asl_digit_3', 'asl_digit_4', 'asl_digit_7', 'asl_digit_8', 'thumbs_up', 'rock'];
 
 interface Hand { landmarks: HandLandmarks; handedness: Handedness; presence: number }
@@ -51,7 +50,7 @@ interface EvalJson {
 
 function run(args: string[]): Promise<string> {
   return new Promise((ok, fail) => {
-    execFile(process.execPath, [EVAL, ...args], { cwd: ROOT, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...TSX_NODE_ARGS, EVAL, ...args], { cwd: ROOT, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       if (error) fail(new Error(`eval failed: ${stderr || error.message}`));
       else ok(stdout);
     });
@@ -84,7 +83,7 @@ describe(`npm run eval, reduced (${FIXTURES_DIR})`, () => {
     expect(result.classes.builtin).toEqual([...BUILTIN_CLASSES, 'none']);
     expect(result.classes.fewShot).toEqual(FEW_SHOT);
     expect(result.images).toBe(result.perImage.length);
-    // The eval's split (plain JS, metrics.mjs) is the tests' split.
+    // The eval's split is the tests' split.
     for (const image of result.perImage) expect(image.part, image.file).toBe(splitPart(image.file));
     for (const scored of [result.builtin, result.peers.fingerpose!]) {
       for (const key of ['detection', 'perClass', 'overall', 'precisionRecall', 'macro', 'confusion', 'none', 'otherAsBuiltin']) expect(scored, key).toHaveProperty(key);

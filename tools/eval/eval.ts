@@ -1,7 +1,7 @@
 // `npm run eval`: per-gesture accuracy of our recognizer, with fingerpose and @vladmandic/human
 // scored on the same photos in the same run.
 //
-//   npm run eval                                  tables on stdout (data: ../shared/fixtures/hands)
+//   npm run eval                                  tables on stdout (data: hands/ of $GESTURE_FIXTURES or ../shared/fixtures)
 //   npm run eval -- --data DIR                    any folder laid out as <class>/<image files>
 //   npm run eval -- --json                        one JSON object on stdout instead
 //   npm run eval -- --k 1,3,5 --seeds 5           few-shot K values and seeds (defaults)
@@ -12,82 +12,82 @@
 //
 // Classes named like the built-ins (fist, ok, palm, one, peace) and `none` are scored as built-ins;
 // every other class is scored few-shot. Ours runs in this process from packages/node/dist (run
-// `npm run build` first); Human runs in a child process (human-child.mjs).
+// `npm run build` first); Human runs in a child process (human-child.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FINGERPOSE_MIN_SCORE, FINGERPOSE_TO_CLASS, FINGERPOSE_VERSION, fingerposeClassify } from './fingerpose-gestures.mjs';
-import { HUMAN_RULES, mapHumanHand } from './human-mapping.mjs';
-import { loadNodeDist, runJsonChild } from '../bench/scripts.mjs';
-import { BUILTIN_CLASSES, NONE, confusionSvg, fewShot, otherAsBuiltin, part, ratio, scoreBuiltins, summarizeMs } from './metrics.mjs';
+import { Command, InvalidArgumentError } from 'commander';
+import type { BackendInfo, Frame } from '@gesture/node';
+import { runJsonChild } from '../child-process';
+import { commaList, integerIn, parseToolArgs } from '../cli';
+import { FIXTURES_DIR, splitPart } from '../fixtures';
+import { loadGestureNode } from '../gesture-node';
+import { FINGERPOSE_MIN_SCORE, FINGERPOSE_TO_CLASS, FINGERPOSE_VERSION, fingerposeClassify } from '../peers/fingerpose-gestures';
+import { HUMAN_RULES, mapHumanHand } from '../peers/human-mapping';
+import type { HumanEvalOutput } from './human-child';
+import { BUILTIN_CLASSES, NONE, confusionSvg, fewShot, otherAsBuiltin, ratio, scoreBuiltins, summarizeMs, type Answer, type Counts, type Detection, type EvalHand } from './metrics';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..', '..', '..');
 /** A problem with the command line or the data folder: printed without a stack trace. */
 class EvalInputError extends Error {}
 
 const IMAGE = /\.(jpe?g|png|webp|gif|avif|tiff?)$/i;
 
-function usage(code) {
-  process.stderr.write('usage: npm run eval -- [--data DIR] [--json] [--k 1,3,5] [--seeds 5] [--few-shot a,b] [--no-peers | --peers fingerpose,human] [--out docs/accuracy.md] [--per-image]\n');
-  process.exit(code);
+/** The command line of `npm run eval`. */
+export interface EvalArgs {
+  /** The photos, as `<class>/<image files>`. */
+  data: string;
+  json: boolean;
+  ks: number[];
+  seeds: number;
+  /** The other classes to score few-shot, in this order; every other class when not given. */
+  fewShot: string[] | undefined;
+  peers: ('fingerpose' | 'human')[];
+  out: string | undefined;
+  perImage: boolean;
 }
 
-function parseArgs(argv) {
-  const args = { data: process.env.GESTURE_FIXTURES ?? resolve(repoRoot, '..', 'shared', 'fixtures', 'hands'), json: false, ks: [1, 3, 5], seeds: 5, fewShot: undefined, peers: ['fingerpose', 'human'], out: undefined, perImage: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) {
-        process.stderr.write(`${name} needs a value\n`);
-        usage(2);
-      }
-      return v;
-    };
-    if (name === '--json') args.json = true;
-    else if (name === '--per-image') args.perImage = true;
-    else if (name === '--no-peers') args.peers = [];
-    else if (name === '--peers') args.peers = value().split(',').map((s) => s.trim()).filter(Boolean);
-    else if (name === '--data') args.data = resolve(value());
-    else if (name === '--out') args.out = resolve(value());
-    else if (name === '--few-shot') args.fewShot = value().split(',').map((s) => s.trim()).filter(Boolean);
-    else if (name === '--k') {
-      const raw = value();
-      args.ks = raw.split(',').map(Number);
-      if (args.ks.length === 0 || args.ks.some((k) => !Number.isInteger(k) || k < 1 || k > 50)) {
-        process.stderr.write(`--k takes integers 1–50, e.g. 1,3,5; got ${raw}\n`);
-        usage(2);
-      }
-    } else if (name === '--seeds') {
-      const raw = value();
-      args.seeds = Number(raw);
-      if (!Number.isInteger(args.seeds) || args.seeds < 1) {
-        process.stderr.write(`--seeds must be an integer ≥ 1, got ${raw}\n`);
-        usage(2);
-      }
-    } else if (name === '--help' || name === '-h') usage(0);
-    else {
-      process.stderr.write(`unknown option ${arg}\n`);
-      usage(2);
-    }
+const PEERS = ['fingerpose', 'human'] as const;
+
+function parsePeer(name: string): 'fingerpose' | 'human' {
+  if (!(PEERS as readonly string[]).includes(name)) throw new InvalidArgumentError(`unknown peer ${name} (fingerpose, human)`);
+  return name as 'fingerpose' | 'human';
+}
+
+function parseArgs(argv: readonly string[]): EvalArgs {
+  const program = new Command('npm run eval --')
+    .description('Per-gesture accuracy of our recognizer, with fingerpose and @vladmandic/human on the same photos.')
+    .option('--data <dir>', 'any folder laid out as <class>/<image files>', FIXTURES_DIR)
+    .option('--json', 'one JSON object on stdout instead of the tables', false)
+    .option('--k <list>', 'few-shot K values, integers 1–50', commaList(integerIn(1, 50)), [1, 3, 5])
+    .option('--seeds <n>', 'few-shot seeds', integerIn(1), 5)
+    .option('--few-shot <classes>', 'score only these other classes few-shot, in this order', commaList())
+    .option('--peers <names>', 'the peers to score: fingerpose, human', commaList(parsePeer), [...PEERS])
+    .option('--no-peers', 'score ours only')
+    .option('--out <file>', 'also write the page (e.g. docs/accuracy.md) and its confusion SVG')
+    .option('--per-image', 'with --json: add every image\'s hand (landmarks) and answers', false);
+  const opts = parseToolArgs<Omit<EvalArgs, 'ks' | 'peers'> & { k: number[]; peers: EvalArgs['peers'] | false }>(program, argv);
+  if (opts.k.length === 0) {
+    process.stderr.write('--k takes integers 1–50, e.g. 1,3,5\n');
+    process.exit(2);
   }
-  for (const p of args.peers) {
-    if (p !== 'fingerpose' && p !== 'human') {
-      process.stderr.write(`unknown peer ${p} (fingerpose, human)\n`);
-      usage(2);
-    }
-  }
-  return args;
+  return {
+    data: resolve(opts.data),
+    json: opts.json,
+    ks: opts.k,
+    seeds: opts.seeds,
+    fewShot: opts.fewShot,
+    peers: opts.peers === false ? [] : opts.peers,
+    out: opts.out === undefined ? undefined : resolve(opts.out),
+    perImage: opts.perImage,
+  };
 }
 
 /** `<class>/<image>` under `dir`, files sorted by name within each class. */
-function scanData(dir) {
+function scanData(dir: string): Record<string, string[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new EvalInputError(`--data ${dir}: not a folder`);
-  const classes = {};
+  const classes: Record<string, string[]> = {};
   for (const cls of readdirSync(dir).sort()) {
     const sub = join(dir, cls);
     if (!statSync(sub).isDirectory()) continue;
@@ -99,12 +99,12 @@ function scanData(dir) {
 }
 
 function machineInfo() {
-  let lscpu = {};
+  let lscpu: Record<string, string> = {};
   try {
     const text = execFileSync('lscpu', { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
     for (const line of text.split('\n')) {
       const m = /^([^:]+):\s*(.*)$/.exec(line);
-      if (m) lscpu[m[1].trim()] = m[2].trim();
+      if (m) lscpu[m[1]!.trim()] = m[2]!.trim();
     }
   } catch {
     lscpu = {};
@@ -120,17 +120,31 @@ function machineInfo() {
   };
 }
 
-function runHuman(images) {
-  return runJsonChild('the Human peer', join(here, 'human-child.mjs'), [], JSON.stringify({ images }));
+function runHuman(images: readonly string[]): Promise<HumanEvalOutput> {
+  return runJsonChild<HumanEvalOutput>('the Human peer', new URL('./human-child.ts', import.meta.url), [], JSON.stringify({ images }));
+}
+
+/** One photo through our pipeline. */
+interface EvalImage {
+  file: string;
+  cls: string;
+  part: 'A' | 'B';
+  ms: number;
+  width: number;
+  height: number;
+  hands: EvalHand[];
+  /** The hand with the highest presence: the image's answer. */
+  best: EvalHand | null;
+  fingerpose?: { gesture: string; raw: string | null; score: number } | null;
+  human?: { hands: number; best: ({ label: string; score: number; gestures: string[] } & { gesture: string }) | null; ms: number };
 }
 
 /** Runs the whole evaluation and returns the JSON object. `log` gets progress lines. */
-export async function runEval(args, log = () => {}) {
+export async function runEval(args: EvalArgs, log: (line: string) => void = () => {}) {
   const started = Date.now();
-  const dist = await loadNodeDist('npm run eval', ['createNodeRecognizer', 'loadImage', 'GestureRegistry']);
-  const { createNodeRecognizer, loadImage, GestureRegistry } = dist;
+  const { createNodeRecognizer, loadImage, GestureRegistry } = await loadGestureNode('npm run eval');
   const all = scanData(args.data);
-  const builtinClasses = [...BUILTIN_CLASSES.filter((c) => all[c]), ...(all[NONE] ? [NONE] : [])];
+  const builtinClasses: string[] = [...BUILTIN_CLASSES.filter((c) => all[c]), ...(all[NONE] ? [NONE] : [])];
   const otherAll = Object.keys(all).filter((c) => !builtinClasses.includes(c));
   const fewShotClasses = args.fewShot ?? otherAll;
   for (const c of fewShotClasses) if (!all[c]) throw new EvalInputError(`--few-shot: no class folder ${c} in ${args.data}`);
@@ -139,31 +153,31 @@ export async function runEval(args, log = () => {}) {
 
   // 1. Our pipeline on every image: all hands, the best one (highest presence), time per recognize().
   const recognizer = await createNodeRecognizer();
-  const detect = (frame) => recognizer.recognize(frame);
-  const images = [];
+  const detect = (frame: Frame) => recognizer.recognize(frame);
+  const images: EvalImage[] = [];
   try {
-    const first = all[classes[0]]?.[0];
+    const first = all[classes[0] ?? '']?.[0];
     if (first) await recognizer.recognize(await loadImage(first)); // warm-up, untimed
     for (const cls of classes) {
-      for (const file of all[cls]) {
+      for (const file of all[cls]!) {
         const frame = await loadImage(file);
         const t = performance.now();
         const detection = await recognizer.recognize(frame);
         const ms = performance.now() - t;
-        const hands = detection.hands.map((h) => ({ landmarks: h.landmarks.map((p) => [...p]), handedness: h.handedness, presence: h.presence }));
+        const hands: EvalHand[] = detection.hands.map((h) => ({ landmarks: h.landmarks.map((p) => [...p] as typeof p), handedness: h.handedness, presence: h.presence }));
         const best = [...hands].sort((a, b) => b.presence - a.presence)[0] ?? null;
-        images.push({ file, cls, part: part(file), ms, width: frame.width, height: frame.height, hands, best });
+        images.push({ file, cls, part: splitPart(file), ms, width: frame.width, height: frame.height, hands, best });
       }
-      log(`ours: ${cls} done (${all[cls].length} images)`);
+      log(`ours: ${cls} done (${all[cls]!.length} images)`);
     }
   } finally {
     recognizer.dispose();
   }
-  const backend = recognizer.backend ?? {};
+  const backend: Partial<BackendInfo> = recognizer.backend ?? {};
 
   // 2. Built-ins alone (a registry with no custom gesture).
   const alone = new GestureRegistry({ detect });
-  const oursAnswer = (img) => ({
+  const oursAnswer = (img: EvalImage): Answer => ({
     cls: img.cls,
     detected: img.best !== null,
     gesture: img.best ? alone.match(img.best.landmarks, img.best.handedness).gesture : NONE,
@@ -173,7 +187,7 @@ export async function runEval(args, log = () => {}) {
   const inBuiltin = images.filter((i) => builtinClasses.includes(i.cls));
   const inOther = images.filter((i) => !builtinClasses.includes(i.cls));
   const ours = scoreBuiltins(inBuiltin.map(oursAnswer), builtinClasses);
-  const detectionAll = Object.fromEntries(classes.map((cls) => {
+  const detectionAll = Object.fromEntries(classes.map((cls): [string, Detection] => {
     const mine = images.filter((i) => i.cls === cls);
     const d = mine.filter((i) => i.best).length;
     return [cls, { detected: d, total: mine.length, rate: ratio(d, mine.length) }];
@@ -183,33 +197,32 @@ export async function runEval(args, log = () => {}) {
   const totalDetected = withHand.filter((i) => i.best).length;
 
   // 3. Few-shot on the other classes, with the test's protocol.
-  const found = (cls) => images.filter((i) => i.cls === cls && i.best).map((i) => i.best);
-  const builtinHandsB = inBuiltin.filter((i) => i.cls !== NONE && i.best && i.part === 'B').map((i) => [i.cls, i.best]);
+  const found = (cls: string) => images.filter((i) => i.cls === cls && i.best).map((i) => i.best!);
+  const builtinHandsB = inBuiltin.filter((i) => i.cls !== NONE && i.best && i.part === 'B').map((i) => [i.cls, i.best!] as const);
   const few = fewShotClasses.length ? await fewShot({ GestureRegistry, detect, found, classes: fewShotClasses, ks: args.ks, seeds: args.seeds, builtinHandsB }) : {};
   log('ours: few-shot done');
 
   // 4. Peers.
-  const peers = {};
-  const extraClassScore = (answers, cls) => {
+  const extraClassScore = (answers: readonly Answer[], cls: string) => {
     const mine = answers.filter((a) => a.cls === cls);
     const detected = mine.filter((a) => a.detected);
     const correct = detected.filter((a) => a.gesture === cls).length;
     return { correct, detected: detected.length, total: mine.length, accuracyDetected: ratio(correct, detected.length), accuracyAll: ratio(correct, mine.length) };
   };
-  if (args.peers.includes('fingerpose')) {
-    const fpTimes = [];
-    const answer = (img) => {
+  const scoreFingerpose = () => {
+    const fpTimes: number[] = [];
+    const answer = (img: EvalImage): Answer => {
       // Timed: fingerpose on the image's answer hand only (the other hands are for the per-hand counts).
       const t = performance.now();
       const best = img.best ? fingerposeClassify(img.best.landmarks) : null;
       if (img.best) fpTimes.push(performance.now() - t);
-      const gestures = img.hands.map((h) => (h === img.best ? best.gesture : fingerposeClassify(h.landmarks).gesture));
+      const gestures = img.hands.map((h) => (h === img.best ? best!.gesture : fingerposeClassify(h.landmarks).gesture));
       img.fingerpose = best ? { gesture: best.gesture, raw: best.raw, score: best.score } : null;
       return { cls: img.cls, detected: img.best !== null, gesture: best ? best.gesture : NONE, hands: img.hands.length, gestures };
     };
     const builtinAnswers = inBuiltin.map(answer);
     const otherAnswers = inOther.map(answer);
-    peers.fingerpose = {
+    const scored = {
       version: FINGERPOSE_VERSION,
       input: 'our landmarks (same hands as ours)',
       minScore: FINGERPOSE_MIN_SCORE,
@@ -221,26 +234,27 @@ export async function runEval(args, log = () => {}) {
       timing: { classifyOnly: summarizeMs(fpTimes) },
     };
     log('fingerpose: done');
-  }
-  if (args.peers.includes('human')) {
+    return scored;
+  };
+  const scoreHuman = async () => {
     log('human: running its hand pipeline in a child process');
     const result = await runHuman(images.map((i) => i.file));
-    const answer = (img, r) => {
+    const answer = (img: EvalImage, r: HumanEvalOutput['images'][number]): Answer => {
       const hands = r.hands;
       const best = [...hands].sort((a, b) => b.score - a.score)[0] ?? null;
       img.human = { hands: hands.length, best: best ? { ...best, gesture: mapHumanHand(best) } : null, ms: r.ms };
       return { cls: img.cls, detected: best !== null, gesture: best ? mapHumanHand(best) : NONE, hands: hands.length, gestures: hands.map(mapHumanHand) };
     };
-    const answers = images.map((img, i) => answer(img, result.images[i]));
+    const answers = images.map((img, i) => answer(img, result.images[i]!));
     const builtinAnswers = answers.filter((a) => builtinClasses.includes(a.cls));
     const otherAnswers = answers.filter((a) => !builtinClasses.includes(a.cls));
-    peers.human = {
+    const scored = {
       version: result.version,
       models: result.models,
       backend: `${result.backend.name}${result.backend.simd ? '-simd' : ''}`,
       input: 'the same image files, its own hand detector and landmarks',
       mapping: HUMAN_RULES,
-      detectionAll: Object.fromEntries(classes.map((cls) => {
+      detectionAll: Object.fromEntries(classes.map((cls): [string, Detection] => {
         const mine = answers.filter((a) => a.cls === cls);
         const d = mine.filter((a) => a.detected).length;
         return [cls, { detected: d, total: mine.length, rate: ratio(d, mine.length) }];
@@ -256,7 +270,11 @@ export async function runEval(args, log = () => {}) {
       timing: summarizeMs(result.images.map((r) => r.ms)),
     };
     log('human: done');
-  }
+    return scored;
+  };
+  const fingerpose = args.peers.includes('fingerpose') ? scoreFingerpose() : undefined;
+  const human = args.peers.includes('human') ? await scoreHuman() : undefined;
+  const peers = { ...(fingerpose ? { fingerpose } : {}), ...(human ? { human } : {}) };
 
   const out = {
     version: 1,
@@ -264,7 +282,7 @@ export async function runEval(args, log = () => {}) {
     data: args.data,
     options: { ks: args.ks, seeds: args.seeds, peers: args.peers, fewShot: fewShotClasses, fewShotGiven: args.fewShot !== undefined },
     machine: { ...machineInfo(), backend: `${backend.name ?? 'unknown'}${backend.simd ? '-simd' : ''}` },
-    classes: { builtin: builtinClasses, fewShot: fewShotClasses, images: Object.fromEntries(classes.map((c) => [c, all[c].length])) },
+    classes: { builtin: builtinClasses, fewShot: fewShotClasses, images: Object.fromEntries(classes.map((c) => [c, all[c]!.length])) },
     images: images.length,
     detection: { perClass: detectionAll, overall: { detected: totalDetected, total: withHand.length, rate: ratio(totalDetected, withHand.length) } },
     builtin: { ...ours, otherAsBuiltin: otherAsBuiltin(inOther.map(oursAnswer)) },
@@ -272,32 +290,36 @@ export async function runEval(args, log = () => {}) {
     timing: { recognize: summarizeMs(images.map((i) => i.ms)) },
     peers,
     seconds: (Date.now() - started) / 1000,
-  };
-  if (args.perImage) {
-    out.perImage = images.map((i) => ({
+    /** With `--per-image` only (left out of the JSON otherwise). */
+    perImage: !args.perImage ? undefined : images.map((i) => ({
       file: relative(args.data, i.file), cls: i.cls, part: i.part, ms: i.ms, hands: i.hands.length, best: i.best,
       gesture: i.best ? alone.match(i.best.landmarks, i.best.handedness).gesture : null,
       ...(i.fingerpose !== undefined ? { fingerpose: i.fingerpose } : {}),
       ...(i.human !== undefined ? { human: i.human } : {}),
-    }));
-  }
+    })),
+  };
   return out;
 }
 
+/** What `runEval()` returns: the JSON of `npm run eval -- --json`. */
+export type EvalResult = Awaited<ReturnType<typeof runEval>>;
+/** What the report tables read of each system's scores. */
+type SystemScore = EvalResult['builtin'] & { extraClasses?: Record<string, Counts> };
+
 // ---------------------------------------------------------------- formatting
 
-const pct = (v) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)} %`);
-const frac = (a, b) => `${a}/${b}`;
-const msf = (v) => (v === null || v === undefined ? '–' : v.toFixed(1));
-const table = (header, rows) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)} %`);
+const frac = (a: number, b: number) => `${a}/${b}`;
+const msf = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(1));
+const table = (header: readonly string[], rows: readonly (readonly string[])[]) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
-function systems(r) {
-  return [['ours', r.builtin], ...(r.peers.fingerpose ? [['fingerpose', r.peers.fingerpose]] : []), ...(r.peers.human ? [['Human', r.peers.human]] : [])];
+function systems(r: EvalResult): [string, SystemScore][] {
+  return [['ours', r.builtin], ...(r.peers.fingerpose ? [['fingerpose', r.peers.fingerpose] as [string, SystemScore]] : []), ...(r.peers.human ? [['Human', r.peers.human] as [string, SystemScore]] : [])];
 }
 
 /** The report body (markdown), used for stdout and docs/accuracy.md. */
-export function formatReport(r, { svgName, command } = {}) {
-  const L = [];
+export function formatReport(r: EvalResult, { svgName, command }: { svgName?: string; command?: string } = {}): string {
+  const L: string[] = [];
   const sys = systems(r);
   const builtins = r.classes.builtin.filter((c) => c !== NONE);
   const hasNone = r.classes.builtin.includes(NONE);
@@ -305,10 +327,10 @@ export function formatReport(r, { svgName, command } = {}) {
   if (command) L.push('', `Command: \`${command}\``);
   if (builtins.length) {
     L.push('', '### Summary', '');
-    const det = (n, s) => (n === 'Human' ? s.detectionOverall : r.detection.overall);
+    const det = (n: string) => (n === 'Human' ? r.peers.human!.detectionOverall : r.detection.overall);
     L.push(table(['system', 'hands found (photos with a hand)', 'built-in top-1, detected', 'built-in top-1, all photos', 'macro P / R', ...(hasNone ? ['false gestures on `none`'] : []), ...(r.classes.fewShot.length ? ['other classes read as a built-in'] : []), 'ms / image (median)'], sys.map(([n, s]) => {
-      const d = det(n, s);
-      const t = n === 'Human' ? s.timing.medianMs : n === 'ours' ? r.timing.recognize.medianMs : r.timing.recognize.medianMs + (s.timing.classifyOnly.medianMs ?? 0);
+      const d = det(n);
+      const t = n === 'Human' ? r.peers.human!.timing.medianMs : n === 'ours' ? r.timing.recognize.medianMs : (r.timing.recognize.medianMs ?? 0) + (r.peers.fingerpose!.timing.classifyOnly.medianMs ?? 0);
       return [n, `${frac(d.detected, d.total)} (${pct(d.rate)})${n === 'fingerpose' ? ' (ours)' : ''}`, `${frac(s.overall.correct, s.overall.detected)} (${pct(s.overall.accuracyDetected)})`, `${frac(s.overall.correct, s.overall.total)} (${pct(s.overall.accuracyAll)})`, `${pct(s.macro.precision)} / ${pct(s.macro.recall)}`, ...(hasNone ? [frac(s.none.falseGestures.images, s.none.images)] : []), ...(r.classes.fewShot.length ? [`${frac(s.otherAsBuiltin.asBuiltin, s.otherAsBuiltin.detected)} (${pct(s.otherAsBuiltin.rate)})`] : []), `${msf(t)}${n === 'fingerpose' ? ' (ours + its classify)' : ''}`];
     })));
     const k = Object.values(r.fewShot);
@@ -316,21 +338,21 @@ export function formatReport(r, { svgName, command } = {}) {
   }
   L.push('', '### Hand detection rate per class', '');
   const detHeader = ['class', 'images', 'ours', ...(r.peers.human ? ['Human'] : [])];
-  L.push(table(detHeader, Object.entries(r.detection.perClass).map(([c, d]) => [c, String(d.total), `${frac(d.detected, d.total)} (${pct(d.rate)})`, ...(r.peers.human ? [(() => { const h = r.peers.human.detectionAll[c]; return `${frac(h.detected, h.total)} (${pct(h.rate)})`; })()] : [])])));
+  L.push(table(detHeader, Object.entries(r.detection.perClass).map(([c, d]) => [c, String(d.total), `${frac(d.detected, d.total)} (${pct(d.rate)})`, ...(r.peers.human ? [(() => { const h = r.peers.human.detectionAll[c]!; return `${frac(h.detected, h.total)} (${pct(h.rate)})`; })()] : [])])));
   L.push('', `Images that show a hand (every class but \`none\`): ours ${frac(r.detection.overall.detected, r.detection.overall.total)} (${pct(r.detection.overall.rate)})${r.peers.human ? `, Human ${frac(r.peers.human.detectionOverall.detected, r.peers.human.detectionOverall.total)} (${pct(r.peers.human.detectionOverall.rate)})` : ''}. ${r.peers.fingerpose ? 'fingerpose has no detector: it reads our landmarks, so its detection is ours. ' : ''}For \`none\` (no hand in the photo) a detection is a false hand.`);
 
   if (builtins.length) {
     L.push('', '### Built-in gestures: top-1 accuracy', '');
     L.push('"detected": among images where the system found a hand; "all": every image, a missed hand counted as an error. Built-ins alone (no custom gesture registered).', '');
     const header = ['class', ...sys.flatMap(([n]) => [`${n} detected`, `${n} all`])];
-    const rows = builtins.map((c) => [c, ...sys.flatMap(([, s]) => [`${frac(s.perClass[c].correct, s.perClass[c].detected)} (${pct(s.perClass[c].accuracyDetected)})`, pct(s.perClass[c].accuracyAll)])]);
+    const rows = builtins.map((c) => [c, ...sys.flatMap(([, s]) => [`${frac(s.perClass[c]!.correct, s.perClass[c]!.detected)} (${pct(s.perClass[c]!.accuracyDetected)})`, pct(s.perClass[c]!.accuracyAll)])]);
     rows.push(['**overall**', ...sys.flatMap(([, s]) => [`**${frac(s.overall.correct, s.overall.detected)} (${pct(s.overall.accuracyDetected)})**`, `**${frac(s.overall.correct, s.overall.total)} (${pct(s.overall.accuracyAll)})**`])]);
     L.push(table(header, rows));
 
     L.push('', '### Precision and recall', '');
     L.push(`Over every image of ${[...builtins, ...(hasNone ? [NONE] : [])].map((c) => `\`${c}\``).join(', ')}; recall counts a missed hand as an error; precision is "–" when the class was never answered.`, '');
     const prHeader = ['class', ...sys.flatMap(([n]) => [`${n} P`, `${n} R`])];
-    const prRows = builtins.map((c) => [c, ...sys.flatMap(([, s]) => [pct(s.precisionRecall[c].precision), pct(s.precisionRecall[c].recall)])]);
+    const prRows = builtins.map((c) => [c, ...sys.flatMap(([, s]) => [pct(s.precisionRecall[c]!.precision), pct(s.precisionRecall[c]!.recall)])]);
     prRows.push(['macro', ...sys.flatMap(([, s]) => [pct(s.macro.precision), pct(s.macro.recall)])]);
     L.push(table(prHeader, prRows));
 
@@ -339,7 +361,7 @@ export function formatReport(r, { svgName, command } = {}) {
     for (const [n, s] of sys) {
       const { rows, columns, matrix } = s.confusion;
       L.push(`**${n}** (rows: true class, columns: answer)`, '');
-      L.push(table(['true \\ answer', ...columns], rows.map((row, i) => [row, ...matrix[i].map(String)])), '');
+      L.push(table(['true \\ answer', ...columns], rows.map((row, i) => [row, ...matrix[i]!.map(String)])), '');
     }
   }
   if (hasNone) {
@@ -355,7 +377,7 @@ export function formatReport(r, { svgName, command } = {}) {
     const extra = sys.filter(([, s]) => s.extraClasses && Object.keys(s.extraClasses).length);
     if (extra.length) {
       L.push('', 'Peers\' own `thumbs up` gesture on the `thumbs_up` photos (ours has no built-in thumbs up; see few-shot):', '');
-      L.push(table(['system', 'detected', 'all'], extra.map(([n, s]) => { const t = s.extraClasses.thumbs_up; return [n, `${frac(t.correct, t.detected)} (${pct(t.accuracyDetected)})`, pct(t.accuracyAll)]; })));
+      L.push(table(['system', 'detected', 'all'], extra.map(([n, s]) => { const t = s.extraClasses!.thumbs_up!; return [n, `${frac(t.correct, t.detected)} (${pct(t.accuracyDetected)})`, pct(t.accuracyAll)]; })));
     }
     L.push('', '### Few-shot custom gestures (ours)', '');
     L.push(`Each of ${r.classes.fewShot.map((c) => `\`${c}\``).join(', ')} registered from K detected hands (seeds 1–${r.options.seeds}), the rest scored among all of them plus the built-ins; pooled top-1 over held-out detected hands. No peer learns gestures from examples.`, '');
@@ -376,13 +398,13 @@ export function formatReport(r, { svgName, command } = {}) {
   return L.join('\n');
 }
 
-function displayPath(p) {
+function displayPath(p: string): string {
   const rel = relative(process.cwd(), p);
   return rel && !rel.startsWith('..' + '/..') ? rel : p;
 }
 
-function pageFor(r, svgName) {
-  const cmd = ['npm run eval --', ...(r.data !== resolve(repoRoot, '..', 'shared', 'fixtures', 'hands') ? [`--data ${displayPath(r.data)}`] : []), `--k ${r.options.ks.join(',')}`, `--seeds ${r.options.seeds}`, ...(r.options.fewShotGiven ? [`--few-shot ${r.options.fewShot.join(',')}`] : []), ...(r.options.peers.length === 0 ? ['--no-peers'] : r.options.peers.length === 2 ? [] : [`--peers ${r.options.peers.join(',')}`]), '--out docs/accuracy.md'].join(' ');
+function pageFor(r: EvalResult, svgName: string): string {
+  const cmd = ['npm run eval --', ...(r.data !== FIXTURES_DIR ? [`--data ${displayPath(r.data)}`] : []), `--k ${r.options.ks.join(',')}`, `--seeds ${r.options.seeds}`, ...(r.options.fewShotGiven ? [`--few-shot ${r.options.fewShot.join(',')}`] : []), ...(r.options.peers.length === 0 ? ['--no-peers'] : r.options.peers.length === 2 ? [] : [`--peers ${r.options.peers.join(',')}`]), '--out docs/accuracy.md'].join(' ');
   const fp = r.peers.fingerpose;
   const human = r.peers.human;
   return `# Accuracy
@@ -390,7 +412,7 @@ function pageFor(r, svgName) {
 Per-gesture accuracy of our recognizer on real photos, with two peers scored **on the same photos in the
 same run**: [fingerpose](https://github.com/andypotato/fingerpose) (on the same landmarks as ours) and
 [@vladmandic/human](https://github.com/vladmandic/human) (its own hand pipeline). Generated by
-\`packages/node/eval/eval.mjs\`; do not edit by hand, rerun it.
+\`tools/eval/eval.ts\`; do not edit by hand, rerun it.
 
 ## Reproduce
 
@@ -404,7 +426,7 @@ npm run eval -- --data DIR --no-peers             # any folder laid out as <clas
 - **Machine** (\`lscpu\`): ${r.machine.cpu}, ${r.machine.cores} CPUs${r.machine.threadsPerCore ? ` (${r.machine.threadsPerCore} thread per core)` : ''}, ${r.machine.architecture}; ${r.machine.platform}, Node ${r.machine.node}.
 - **Date:** ${r.date}.
 - **Ours:** \`createNodeRecognizer()\` defaults (TF.js ${r.machine.backend}, 1 thread; MediaPipe palm detector + hand landmark **full** model), each image recognised once in image mode (palm-detector crop, then one refinement pass from the landmarks); the hand with the highest presence is the image's answer. Classification with \`GestureRegistry\` (built-ins alone, or with the few-shot classes registered).
-${fp ? `- **fingerpose ${fp.version}:** fed our landmarks for every detected hand. Gestures: its published \`VictoryGesture\` (→ peace) and \`ThumbsUpGesture\` (→ thumbs_up), plus **fist, ok, palm and one descriptions that we wrote** with its documented \`GestureDescription\` API (\`packages/node/eval/fingerpose-gestures.mjs\`; written once from the shapes in docs/gestures.md and not tuned on these photos; fingerpose cannot express "thumb tip touches index tip", so \`ok\` is approximated by curls). Decision: \`estimate(landmarks, ${fp.minScore})\` as in its README, highest score wins, nothing ≥ ${fp.minScore} reads \`none\`.\n` : ''}${human ? `- **@vladmandic/human ${human.version}:** its own pipeline (models ${human.models.join(', ')}, TF.js ${human.backend}) in a child process on the same files, result cache and frame skipping off, \`gesture\` on; its highest-scoring hand is the image's answer, mapped to our classes by the first rule that applies (\`packages/node/eval/human-mapping.mjs\`, fixed before scoring): ${human.mapping.map((m) => `${m.when} → ${m.gesture}`).join('; ')}; anything else (\`middle finger\`, \`<finger> forward\`, other \`<finger> up\`, labels face/tip/pinchtip) → \`none\`. Its \`<finger> up\` strings are positional (the highest finger), so \`index up\` → one is generous to it on some images and wrong on others.\n` : ''}- **Split / what was fitted:** the built-in rule thresholds were checked on part A of fist/ok/palm/one/peace (FNV-1a hash of the file name even); the whitening matrix and built-in reference hands come from part A and from \`four\`/\`asl_digit_6\` (docs/gestures.md). So "built-ins alone" is close to a held-out number (the rules are not fitted), "built-ins with customs" is reported on part B only, and \`four\` and \`asl_digit_6\` are development data: ${r.options.fewShot.includes('four') || r.options.fewShot.includes('asl_digit_6') ? 'they are among the few-shot classes of this run, which flatters the few-shot numbers a little' : 'this run leaves them out (\`--few-shot\` lists the evaluation classes in the order of the classify test, so its numbers are the ones that test prints)'}.
+${fp ? `- **fingerpose ${fp.version}:** fed our landmarks for every detected hand. Gestures: its published \`VictoryGesture\` (→ peace) and \`ThumbsUpGesture\` (→ thumbs_up), plus **fist, ok, palm and one descriptions that we wrote** with its documented \`GestureDescription\` API (\`tools/peers/fingerpose-gestures.ts\`; written once from the shapes in docs/gestures.md and not tuned on these photos; fingerpose cannot express "thumb tip touches index tip", so \`ok\` is approximated by curls). Decision: \`estimate(landmarks, ${fp.minScore})\` as in its README, highest score wins, nothing ≥ ${fp.minScore} reads \`none\`.\n` : ''}${human ? `- **@vladmandic/human ${human.version}:** its own pipeline (models ${human.models.join(', ')}, TF.js ${human.backend}) in a child process on the same files, result cache and frame skipping off, \`gesture\` on; its highest-scoring hand is the image's answer, mapped to our classes by the first rule that applies (\`tools/peers/human-mapping.ts\`, fixed before scoring): ${human.mapping.map((m) => `${m.when} → ${m.gesture}`).join('; ')}; anything else (\`middle finger\`, \`<finger> forward\`, other \`<finger> up\`, labels face/tip/pinchtip) → \`none\`. Its \`<finger> up\` strings are positional (the highest finger), so \`index up\` → one is generous to it on some images and wrong on others.\n` : ''}- **Split / what was fitted:** the built-in rule thresholds were checked on part A of fist/ok/palm/one/peace (FNV-1a hash of the file name even); the whitening matrix and built-in reference hands come from part A and from \`four\`/\`asl_digit_6\` (docs/gestures.md). So "built-ins alone" is close to a held-out number (the rules are not fitted), "built-ins with customs" is reported on part B only, and \`four\` and \`asl_digit_6\` are development data: ${r.options.fewShot.includes('four') || r.options.fewShot.includes('asl_digit_6') ? 'they are among the few-shot classes of this run, which flatters the few-shot numbers a little' : 'this run leaves them out (\`--few-shot\` lists the evaluation classes in the order of the classify test, so its numbers are the ones that test prints)'}.
 
 ## Results
 
@@ -412,13 +434,13 @@ ${formatReport(r, { svgName })}
 `;
 }
 
-function textOutput(r) {
+function textOutput(r: EvalResult): string {
   return `${formatReport(r)}\n`;
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const log = (line) => process.stderr.write(`${line}\n`);
+  const args = parseArgs(process.argv);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
   const result = await runEval(args, args.json ? () => {} : log);
   if (args.out) {
     const svgName = `${basename(args.out).replace(/\.md$/i, '')}-confusion.svg`;
@@ -432,8 +454,8 @@ async function main() {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error) => {
-    process.stderr.write(`${error instanceof EvalInputError ? error.message : (error?.stack ?? error)}\n`);
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof EvalInputError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(error instanceof EvalInputError ? 2 : 1);
   });
 }

@@ -2,17 +2,17 @@
 // fixture photos, then fits the whitening on the development data and keeps part A of the
 // built-in classes as reference hands (see docs/gestures.md, "What was fitted, and on what").
 //
-//   npx esbuild packages/core/scripts/generate-reference-data.ts --bundle --platform=node \
-//     --format=esm --packages=external --outfile=/tmp/gen.mjs && node /tmp/gen.mjs [fixtures dir]
+//   npx tsx tools/generate-reference-data.ts [fixtures dir]     (default: hands/ of the fixtures)
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { createGestureRecognizer } from '../src/recognizer';
-import { normalizeLandmarks } from '../src/classify/normalize';
-import { shapeVector } from '../src/classify/features';
-// Run from the repository root.
-const fixtures = process.argv[2] ?? '../shared/fixtures/hands';
-const recognizer = await createGestureRecognizer({ backend: 'wasm', modelBaseUrl: 'packages/core/models/' });
+import { createGestureRecognizer } from '../packages/core/src/recognizer';
+import { normalizeLandmarks } from '../packages/core/src/classify/normalize';
+import { shapeVector } from '../packages/core/src/classify/features';
+import { BUILTIN_CLASSES, FIXTURES_DIR, REPO_ROOT, splitPart } from './fixtures';
+
+const fixtures = resolve(process.argv[2] ?? FIXTURES_DIR);
+const recognizer = await createGestureRecognizer({ backend: 'wasm', modelBaseUrl: `${join(REPO_ROOT, 'packages/core/models')}/` });
 const data: any[] = [];
 for (const cls of readdirSync(fixtures).filter((d) => statSync(join(fixtures, d)).isDirectory() && d !== 'LICENSES' && d !== 'none').sort()) {
   for (const f of readdirSync(join(fixtures, cls)).sort()) {
@@ -22,10 +22,9 @@ for (const cls of readdirSync(fixtures).filter((d) => statSync(join(fixtures, d)
   }
 }
 recognizer.dispose();
-const BUILTIN = ['fist', 'ok', 'palm', 'one', 'peace'];
+const BUILTIN: readonly string[] = BUILTIN_CLASSES;
 const LAM = 0.2, FLOOR = 0.02;
-const fnv = (s: string) => { let h = 2166136261; for (const c of s) { h ^= c.charCodeAt(0); h = Math.imul(h, 16777619) >>> 0; } return h; };
-const items = data.filter((o) => o.hands.length).map((o) => ({ cls: o.class as string, part: fnv(o.file.split('/').pop()) % 2 === 0 ? 'A' : 'B', x: shapeVector(normalizeLandmarks(o.hands[0].landmarks, o.hands[0].handedness)!) }));
+const items = data.filter((o) => o.hands.length).map((o) => ({ cls: o.class as string, part: splitPart(o.file), x: shapeVector(normalizeLandmarks(o.hands[0].landmarks, o.hands[0].handedness)!) }));
 const dev = items.filter((i) => (BUILTIN.includes(i.cls) && i.part === 'A') || ['four', 'asl_digit_6'].includes(i.cls));
 const dim = dev[0]!.x.length;
 const cov = Array.from({ length: dim }, () => new Array(dim).fill(0)); let n = 0;
@@ -33,7 +32,7 @@ const byc: Record<string, number[][]> = {}; for (const i of dev) (byc[i.cls] ??=
 for (const list of Object.values(byc)) { const mu = new Array(dim).fill(0); for (const x of list) x.forEach((v, k) => (mu[k] += v / list.length));
   for (const x of list) { const d = x.map((v, k) => v - mu[k]); for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) cov[a]![b] += d[a]! * d[b]!; n++; } }
 const S = cov.map((r, a) => r.map((v, b) => (a === b ? Math.max(v / n, FLOOR * FLOOR) : (1 - LAM) * v / n)));
-function jacobi(A: number[][]) { const m = A.length; const a = A.map((r) => [...r]); const V = a.map((_, i) => a.map((_, j) => (i === j ? 1 : 0)));
+function jacobi(A: number[][]) { const m = A.length; const a = A.map((r) => [...r]); const V: number[][] = a.map((_, i) => a.map((_, j) => (i === j ? 1 : 0)));
   for (let sweep = 0; sweep < 60; sweep++) { let off = 0; for (let p = 0; p < m; p++) for (let q = p + 1; q < m; q++) off += a[p]![q]! ** 2; if (off < 1e-18) break;
     for (let p = 0; p < m; p++) for (let q = p + 1; q < m; q++) { const apq = a[p]![q]!; if (Math.abs(apq) < 1e-15) continue; const th = (a[q]![q]! - a[p]![p]!) / (2 * apq); const t = Math.sign(th || 1) / (Math.abs(th) + Math.sqrt(th * th + 1)); const c = 1 / Math.sqrt(t * t + 1), s = t * c;
       for (let k = 0; k < m; k++) { const akp = a[k]![p]!, akq = a[k]![q]!; a[k]![p] = c * akp - s * akq; a[k]![q] = s * akp + c * akq; }
@@ -46,8 +45,8 @@ const r = (v: number) => Number(v.toPrecision(5));
 const W = values.map((ev, j) => vectors.map((row) => r(row[j]! / Math.sqrt(Math.max(ev, 1e-9)) / Math.sqrt(dim))));
 const proj = (x: number[]) => W.map((row) => row.reduce((s, w, k) => s + w * x[k]!, 0));
 const refs = Object.fromEntries(BUILTIN.map((b) => [b, items.filter((i) => i.cls === b && i.part === 'A').map((i) => proj(i.x).map((v) => Number(v.toFixed(4))))]));
-const counts = BUILTIN.map((b) => `${b} ${refs[b].length}`).join(', ');
-writeFileSync('packages/core/src/classify/reference-data.ts', `// Generated data: do not edit by hand (see docs/gestures.md, "What was fitted, and on what").
+const counts = BUILTIN.map((b) => `${b} ${refs[b]!.length}`).join(', ');
+writeFileSync(join(REPO_ROOT, 'packages/core/src/classify/reference-data.ts'), `// Generated data: do not edit by hand (see docs/gestures.md, "What was fitted, and on what").
 import type { BuiltinGestureName } from './types';
 
 /**

@@ -7,7 +7,7 @@
 //   - `<finger> up`, `<finger> forward`: positional — the finger whose base is highest / nearest,
 //     not a hand shape (see ../shared/notes/human-in-node.md).
 // The first rule that applies wins; a hand none of them covers reads `none`.
-export const HUMAN_RULES = [
+export const HUMAN_RULES: readonly { when: string; gesture: string }[] = [
   { when: 'gesture "victory"', gesture: 'peace' },
   { when: 'gesture "thumbs up"', gesture: 'thumbs_up' },
   { when: 'gesture "open palm"', gesture: 'palm' },
@@ -20,8 +20,8 @@ export const HUMAN_RULES = [
 ];
 
 /** Human's output for one hand ({ label, gestures: string[] }) → our class name, or 'none'. */
-export function mapHumanHand({ label, gestures }) {
-  const has = (g) => gestures.includes(g);
+export function mapHumanHand({ label, gestures }: { label: string; gestures: readonly string[] }): string {
+  const has = (g: string) => gestures.includes(g);
   if (has('victory')) return 'peace';
   if (has('thumbs up')) return 'thumbs_up';
   if (has('open palm')) return 'palm';

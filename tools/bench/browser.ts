@@ -5,6 +5,7 @@
 //   npm run bench -- --browser --json          one JSON object instead
 //   npm run bench -- --browser --frames 5      timed repetitions per photo and row (default 3)
 //   npm run bench -- --browser --no-cpu        skip the (slow) CPU backend
+//   npm run bench -- --browser --fixtures DIR  where the photos are (default: hands/ of the fixtures)
 //
 // Rows: `cold` = recognize() (image mode: palm detector + landmarks + faces); `tracked` =
 // detect() in video mode while the hand is tracked (landmarks only). The page is the browser test
@@ -12,21 +13,38 @@
 // served on 127.0.0.1 with the models, the WASM binaries and the fixture photos. SwiftShader
 // WebGL is a CPU emulation of a GPU: its numbers say nothing about a real GPU.
 import { cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { loadNodeDist } from './scripts.mjs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BackendInfo, FrameData, RecognizerOptions } from '@gesture/node';
+import { bundlePage, hasChromium, launchChromium, serveStatic, timeColdAndTracked } from '../../packages/core/src/__tests__/helpers/browser';
+import { REPO_ROOT } from '../fixtures';
+import { loadGestureNode, type GestureNode } from '../gesture-node';
+import { BROWSER_BENCH_PHOTOS } from './photos';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../../..');
-const helperSource = join(root, 'packages/core/src/__tests__/helpers/browser.ts');
-const pageSource = join(root, 'packages/core/src/__tests__/browser/page.ts');
+const pageSource = join(REPO_ROOT, 'packages/core/src/__tests__/browser/page.ts');
 
-/** The photos of the browser tests: two 800×600 webcam frames, two 100×100 close-ups. */
-export const BROWSER_BENCH_PHOTOS = ['palm/sld__5_IMG_4039.jpg', 'fist/subhih__15_pic00002.jpg', 'peace/sld__2_IMG_4438.jpg', 'one/subhih__1528664299.56_pic00084.jpg'];
+/** The options of `runBrowserBench()`, from `npm run bench -- --browser ...`. */
+export interface BrowserBenchArgs {
+  json: boolean;
+  /** Timed repetitions per photo and row. */
+  frames: number;
+  /** Whether to time the (slow) CPU backend. */
+  cpu: boolean;
+  /** The hands folder the photos are read from. */
+  fixtures: string;
+}
 
-/** The configurations timed: how Chromium is launched, the page served, and the recognizer asked for. */
-const CONFIGS = [
+/** One configuration timed: how Chromium is launched, the page served, and the recognizer asked for. */
+interface BrowserConfig {
+  row: string;
+  webgl: boolean;
+  isolated: boolean;
+  options: RecognizerOptions;
+  flags?: Record<string, boolean>;
+  cpu?: boolean;
+}
+
+const CONFIGS: readonly BrowserConfig[] = [
   { row: 'webgl (SwiftShader)', webgl: true, isolated: false, options: { backend: 'webgl' } },
   { row: 'wasm-simd', webgl: false, isolated: false, options: { backend: 'wasm' } },
   { row: 'wasm-simd-threads', webgl: false, isolated: true, options: { backend: 'wasm' } },
@@ -34,83 +52,58 @@ const CONFIGS = [
   { row: 'cpu', webgl: false, isolated: false, options: { backend: 'cpu' }, cpu: true },
 ];
 
-function parseArgs(argv) {
-  const args = { json: false, frames: 3, cpu: true, fixtures: process.env.GESTURE_FIXTURES ?? resolve(root, '../shared/fixtures/hands') };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--browser') continue;
-    if (arg === '--json') args.json = true;
-    else if (arg === '--no-cpu') args.cpu = false;
-    else if (arg === '--frames') args.frames = Number(argv[++i]);
-    else if (arg === '--fixtures') args.fixtures = resolve(argv[++i]);
-    else {
-      process.stderr.write(`unknown option ${arg}\nusage: npm run bench -- --browser [--json] [--frames N] [--no-cpu] [--fixtures DIR]\n`);
-      process.exit(2);
-    }
-  }
-  if (!Number.isInteger(args.frames) || args.frames < 1) {
-    process.stderr.write('--frames must be an integer ≥ 1\n');
-    process.exit(2);
-  }
-  return args;
+/** The samples of one row. */
+interface RowSamples {
+  row: string;
+  backend: Pick<BackendInfo, 'name' | 'simd' | 'threads'>;
+  cold: number[];
+  tracked: number[];
 }
 
-/** The TypeScript browser helper, compiled for this run (bare imports pointed at this repository's packages). */
-async function loadHelper() {
-  const out = await build({ entryPoints: [helperSource], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node18', packages: 'external', logLevel: 'error' });
-  let code = out.outputFiles[0].text;
-  for (const name of ['playwright-core', 'esbuild']) {
-    const url = import.meta.resolve(name, pathToFileURL(join(root, 'package.json')).href);
-    code = code.replaceAll(`import("${name}")`, `import(${JSON.stringify(url)})`).replaceAll(`from "${name}"`, `from ${JSON.stringify(url)}`);
-  }
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-}
-
-const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '-');
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '-');
 
 /** Node's WASM-SIMD on the same photos, with the same timing loop as the page (`helpers/time-frames.ts`). */
-async function nodeRow(helper, node, photos, frames, warmup, fixtures) {
+async function nodeRow(node: GestureNode, photos: readonly string[], frames: number, warmup: number, fixtures: string): Promise<RowSamples> {
   const recognizer = await node.createNodeRecognizer();
   try {
-    const images = [];
+    const images: FrameData[] = [];
     for (const photo of photos) images.push(await node.loadImage(join(fixtures, photo)));
-    return { row: 'node wasm-simd', backend: recognizer.backend, ...(await helper.timeColdAndTracked(recognizer, images, frames, warmup)) };
+    return { row: 'node wasm-simd', backend: recognizer.backend, ...(await timeColdAndTracked(recognizer, images, frames, warmup)) };
   } finally {
     recognizer.dispose();
   }
 }
 
-export async function runBrowserBench(argv) {
-  const args = parseArgs(argv);
-  const log = args.json ? () => {} : (line) => process.stderr.write(`${line}\n`);
+/** `npm run bench -- --browser`: times each configuration and prints the table (or the JSON). */
+export async function runBrowserBench(args: BrowserBenchArgs): Promise<void> {
+  const log = args.json ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   const photos = BROWSER_BENCH_PHOTOS;
   const warmup = 2;
-  const helper = await loadHelper();
-  const node = await loadNodeDist('npm run bench -- --browser', ['createNodeRecognizer', 'loadImage', 'summarize', 'formatTable']);
-  if (!helper.hasChromium()) {
+  const node = await loadGestureNode('npm run bench -- --browser');
+  if (!hasChromium()) {
     process.stderr.write('No Chromium found: install Debian `chromium` (see .ci/run) or set $CHROMIUM_PATH.\n');
     process.exit(1);
   }
-  const bundle = await helper.bundlePage({ entry: pageSource });
-  const wasmDir = join(dirname(fileURLToPath(import.meta.resolve('@tensorflow/tfjs-backend-wasm/package.json', pathToFileURL(join(root, 'package.json')).href))), 'dist');
-  const routes = { '/': bundle.dir, '/models/': join(root, 'packages/core/models'), '/wasm/': wasmDir, '/fixtures/': args.fixtures };
-  const results = [];
+  const bundle = await bundlePage({ entry: pageSource });
+  const wasmDir = join(dirname(fileURLToPath(import.meta.resolve('@tensorflow/tfjs-backend-wasm/package.json'))), 'dist');
+  const routes = { '/': bundle.dir, '/models/': join(REPO_ROOT, 'packages/core/models'), '/wasm/': wasmDir, '/fixtures/': args.fixtures };
+  const results: RowSamples[] = [];
   let browserVersion = '';
   try {
     log('node: wasm-simd');
-    results.push(await nodeRow(helper, node, photos, args.frames, warmup, args.fixtures));
+    results.push(await nodeRow(node, photos, args.frames, warmup, args.fixtures));
     for (const config of CONFIGS) {
       if (config.cpu && !args.cpu) continue;
       log(`chromium: ${config.row}`);
-      const server = await helper.serveStatic({ routes, crossOriginIsolated: config.isolated });
-      const session = await helper.launchChromium({ webgl: config.webgl });
+      const server = await serveStatic({ routes, crossOriginIsolated: config.isolated });
+      const session = await launchChromium({ webgl: config.webgl });
       try {
         browserVersion = session.browser.version();
         const page = await session.open(`${server.url}/index.html`);
         await page.waitForFunction(() => window.gestureReady === true);
         if (config.flags) await page.evaluate((flags) => window.gestureTest.setFlags(flags), config.flags);
         const created = await page.evaluate((options) => window.gestureTest.create(options), config.options);
-        if (created.error) throw new Error(`${config.row}: ${created.error.message}`);
+        if ('error' in created) throw new Error(`${config.row}: ${created.error.message}`);
         const timing = await page.evaluate(({ urls, frames, warmup }) => window.gestureTest.time(urls, frames, warmup), { urls: photos.map((p) => `/fixtures/${p}`), frames: args.frames, warmup });
         results.push({ row: config.row, backend: created.backend, ...timing });
       } finally {

@@ -1,37 +1,47 @@
 // Scoring for `npm run eval`: pure functions over per-image answers (no models here).
-import { basename } from 'node:path';
+import type { GestureRegistry, Handedness, HandLandmarks } from '@gesture/node';
+import { summarize } from '../../packages/node/src/stats';
+import { BUILTIN_CLASSES, seededRandom } from '../fixtures';
 
-/** Classes scored as built-ins (the rules of docs/gestures.md); `none` is scored as "no gesture". */
-export const BUILTIN_CLASSES = ['fist', 'ok', 'palm', 'one', 'peace'];
+export { BUILTIN_CLASSES };
 export const NONE = 'none';
 export const NO_HAND = 'no hand';
 
-/** The split the built-in reference hands were drawn from: part A when the FNV-1a hash of the file name is even. */
-export function part(file) {
-  let h = 2166136261;
-  for (const c of basename(file)) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return h % 2 === 0 ? 'A' : 'B';
+/** One system's answer for one image. */
+export interface Answer {
+  cls: string;
+  /** Whether a hand was found. */
+  detected: boolean;
+  /** The answer for the image's best hand (`none` when it matches nothing). */
+  gesture: string;
+  /** How many hands were found. */
+  hands: number;
+  /** The answers for all of them. */
+  gestures: string[];
 }
 
-/** The seeded generator of the classify accuracy test (LCG). */
-export function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+/** A hand as the eval keeps it. */
+export interface EvalHand {
+  landmarks: HandLandmarks;
+  handedness: Handedness;
+  presence: number;
 }
 
-export const ratio = (a, b) => (b > 0 ? a / b : null);
-export const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+export interface Counts { correct: number; detected: number; total: number; accuracyDetected: number | null; accuracyAll: number | null }
+export interface Detection { detected: number; total: number; rate: number | null }
+export interface Confusion { rows: string[]; columns: string[]; matrix: number[][] }
+export type NoneStats = ReturnType<typeof noneStats>;
+export type OtherAsBuiltin = ReturnType<typeof otherAsBuiltin>;
+export type Scored = ReturnType<typeof scoreBuiltins>;
 
-export function summarizeMs(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q) => {
-    if (s.length === 0) return null;
-    const pos = q * (s.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-  };
-  return { medianMs: at(0.5), meanMs: mean(s), p95Ms: at(0.95), n: s.length };
+export const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+export const mean = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+/** Median, mean, p95 and count of timings (ms), `null` where there are none: `summarize()` of @gesture/node plus the mean. */
+export function summarizeMs(samples: readonly number[]): { medianMs: number | null; meanMs: number | null; p95Ms: number | null; n: number } {
+  const { medianMs, p95Ms, n } = summarize(samples);
+  const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+  return { medianMs: orNull(medianMs), meanMs: mean(samples), p95Ms: orNull(p95Ms), n };
 }
 
 /**
@@ -41,44 +51,43 @@ export function summarizeMs(samples) {
  * for the image's best hand ('none' when it matches nothing), `hands` the number of hands found,
  * `gestures` the answers for all of them. `classes`: the built-in classes present (plus `none` if present).
  */
-export function scoreBuiltins(answers, classes) {
+export function scoreBuiltins(answers: readonly Answer[], classes: readonly string[]) {
   const builtins = classes.filter((c) => c !== NONE);
-  const rows = classes;
-  const predicted = new Set();
+  const rows = [...classes];
+  const predicted = new Set<string>();
   for (const a of answers) if (a.detected && a.gesture !== NONE) predicted.add(a.gesture);
   const extras = [...predicted].filter((g) => !builtins.includes(g)).sort();
   const columns = [...builtins, ...extras, NONE, NO_HAND];
   const matrix = rows.map(() => columns.map(() => 0));
-  const detection = {};
-  const perClass = {};
+  const detection: Record<string, Detection> = {};
+  const perClass: Record<string, Counts> = {};
   for (const [r, cls] of rows.entries()) {
     const mine = answers.filter((a) => a.cls === cls);
     const detected = mine.filter((a) => a.detected);
-    for (const a of mine) matrix[r][columns.indexOf(a.detected ? a.gesture : NO_HAND)] += 1;
+    for (const a of mine) matrix[r]![columns.indexOf(a.detected ? a.gesture : NO_HAND)]! += 1;
     detection[cls] = { detected: detected.length, total: mine.length, rate: ratio(detected.length, mine.length) };
     if (cls !== NONE) {
       const correct = detected.filter((a) => a.gesture === cls).length;
       perClass[cls] = { correct, detected: detected.length, total: mine.length, accuracyDetected: ratio(correct, detected.length), accuracyAll: ratio(correct, mine.length) };
     }
   }
-  const sum = (key) => builtins.reduce((a, c) => a + perClass[c][key], 0);
-  const overall = { correct: sum('correct'), detected: sum('detected'), total: sum('total') };
-  overall.accuracyDetected = ratio(overall.correct, overall.detected);
-  overall.accuracyAll = ratio(overall.correct, overall.total);
+  const sum = (key: 'correct' | 'detected' | 'total') => builtins.reduce((a, c) => a + perClass[c]![key], 0);
+  const totals = { correct: sum('correct'), detected: sum('detected'), total: sum('total') };
+  const overall: Counts = { ...totals, accuracyDetected: ratio(totals.correct, totals.detected), accuracyAll: ratio(totals.correct, totals.total) };
 
   // Precision / recall per built-in over every built-in-named image (none included): recall counts a
   // missed detection as an error; precision is null when the class was never predicted.
-  const precisionRecall = {};
+  const precisionRecall: Record<string, { tp: number; fp: number; fn: number; precision: number | null; recall: number | null; f1: number | null }> = {};
   for (const cls of builtins) {
     const col = columns.indexOf(cls);
-    const tp = matrix[rows.indexOf(cls)][col];
-    const predictedN = matrix.reduce((a, row) => a + row[col], 0);
-    const actual = perClass[cls].total;
+    const tp = matrix[rows.indexOf(cls)]![col]!;
+    const predictedN = matrix.reduce((a, row) => a + row[col]!, 0);
+    const actual = perClass[cls]!.total;
     const precision = ratio(tp, predictedN);
     const recall = ratio(tp, actual);
     precisionRecall[cls] = { tp, fp: predictedN - tp, fn: actual - tp, precision, recall, f1: precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null };
   }
-  const macro = (k) => mean(builtins.map((c) => precisionRecall[c][k]).filter((v) => v !== null));
+  const macro = (k: 'precision' | 'recall' | 'f1') => mean(builtins.map((c) => precisionRecall[c]![k]).filter((v): v is number => v !== null));
   const none = noneStats(answers.filter((a) => a.cls === NONE));
   return {
     detection,
@@ -86,16 +95,16 @@ export function scoreBuiltins(answers, classes) {
     overall,
     precisionRecall,
     macro: { precision: macro('precision'), recall: macro('recall'), f1: macro('f1') },
-    confusion: { rows, columns, matrix },
+    confusion: { rows, columns, matrix } as Confusion,
     none,
   };
 }
 
 /** False hands and false gestures on images of people with no hand shown (`none`). */
-export function noneStats(answers) {
+export function noneStats(answers: readonly Answer[]) {
   const withHand = answers.filter((a) => a.hands > 0);
   const withGesture = answers.filter((a) => a.gestures.some((g) => g !== NONE));
-  const byGesture = {};
+  const byGesture: Record<string, number> = {};
   for (const a of answers) for (const g of a.gestures) if (g !== NONE) byGesture[g] = (byGesture[g] ?? 0) + 1;
   return {
     images: answers.length,
@@ -105,34 +114,58 @@ export function noneStats(answers) {
 }
 
 /** How often images of the other (non-built-in) classes come out as one of the built-ins, per system. */
-export function otherAsBuiltin(answers) {
+export function otherAsBuiltin(answers: readonly Answer[]) {
   const detected = answers.filter((a) => a.detected);
-  const asBuiltin = detected.filter((a) => BUILTIN_CLASSES.includes(a.gesture));
-  const byGesture = {};
+  const asBuiltin = detected.filter((a) => (BUILTIN_CLASSES as readonly string[]).includes(a.gesture));
+  const byGesture: Record<string, number> = {};
   for (const a of asBuiltin) byGesture[a.gesture] = (byGesture[a.gesture] ?? 0) + 1;
   return { detected: detected.length, asBuiltin: asBuiltin.length, byGesture, rate: ratio(asBuiltin.length, detected.length) };
 }
 
 /**
  * The few-shot protocol of packages/core/src/__tests__/classify-accuracy.test.ts: for each K and
- * seed, one generator `rng(seed * 7919 + K)` shuffles each class's detected hands in `classes`
+ * seed, one generator `seededRandom(seed * 7919 + K)` shuffles each class's detected hands in `classes`
  * order (files sorted by name), the first K are registered, the rest are scored with `match()`
  * among all registered classes plus the built-ins; accuracy is pooled over the held-out hands.
  * With built-in classes present, their part-B hands are scored too ("built-ins with customs").
  */
-export async function fewShot({ GestureRegistry, detect, found, classes, ks, seeds, builtinHandsB }) {
-  const perK = {};
+export interface FewShotOptions {
+  /** The registry class (of the built @gesture/node). */
+  GestureRegistry: typeof GestureRegistry;
+  detect: NonNullable<ConstructorParameters<typeof GestureRegistry>[0]>['detect'];
+  /** The detected hands of a class, files sorted by name. */
+  found: (cls: string) => EvalHand[];
+  classes: readonly string[];
+  ks: readonly number[];
+  seeds: number;
+  /** Part-B hands of the built-in classes, scored with the customs registered. */
+  builtinHandsB: readonly (readonly [string, EvalHand])[];
+}
+
+/** What `fewShot()` reports for one K. */
+export interface FewShotK {
+  k: number;
+  mean: number | null;
+  min: number | null;
+  perSeed: (number | null)[];
+  perClass: Record<string, { correct: number; total: number; rate: number | null }>;
+  builtinsWithCustoms: { mean: number | null; min: number; hands: number } | null;
+  skipped: string[];
+}
+
+export async function fewShot({ GestureRegistry, detect, found, classes, ks, seeds, builtinHandsB }: FewShotOptions): Promise<Record<string, FewShotK>> {
+  const perK: Record<string, FewShotK> = {};
   for (const k of ks) {
-    const perSeed = [];
+    const perSeed: (number | null)[] = [];
     const byClass = Object.fromEntries(classes.map((c) => [c, { correct: 0, total: 0 }]));
-    const builtinsWithCustoms = [];
-    const skipped = new Set();
+    const builtinsWithCustoms: number[] = [];
+    const skipped = new Set<string>();
     for (let seed = 1; seed <= seeds; seed++) {
-      const random = rng(seed * 7919 + k);
+      const random = seededRandom(seed * 7919 + k);
       const registry = new GestureRegistry({ detect });
-      const tests = [];
+      const tests: [string, EvalHand][] = [];
       for (const cls of classes) {
-        const shuffled = found(cls).map((h) => [random(), h]).sort((a, b) => a[0] - b[0]).map(([, h]) => h);
+        const shuffled = found(cls).map((h) => [random(), h] as const).sort((a, b) => a[0] - b[0]).map(([, h]) => h);
         if (shuffled.length === 0) {
           skipped.add(cls);
           continue;
@@ -144,8 +177,8 @@ export async function fewShot({ GestureRegistry, detect, found, classes, ks, see
       for (const [cls, h] of tests) {
         const ok = registry.match(h.landmarks, h.handedness).gesture === cls;
         correct += ok ? 1 : 0;
-        byClass[cls].correct += ok ? 1 : 0;
-        byClass[cls].total += 1;
+        byClass[cls]!.correct += ok ? 1 : 0;
+        byClass[cls]!.total += 1;
       }
       perSeed.push(ratio(correct, tests.length));
       if (builtinHandsB.length > 0) {
@@ -153,7 +186,7 @@ export async function fewShot({ GestureRegistry, detect, found, classes, ks, see
         builtinsWithCustoms.push(ok / builtinHandsB.length);
       }
     }
-    const valid = perSeed.filter((v) => v !== null);
+    const valid = perSeed.filter((v): v is number => v !== null);
     perK[k] = {
       k,
       mean: mean(valid),
@@ -167,13 +200,13 @@ export async function fewShot({ GestureRegistry, detect, found, classes, ks, see
   return perK;
 }
 
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: unknown) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Confusion matrices as one plain SVG: a panel per system, rows = true class, columns = answer,
  * cells shaded by the share of the row.
  */
-export function confusionSvg(panels, { title = 'Built-in gestures: confusion matrices (rows: true class, columns: answer; counts, shade = share of row)' } = {}) {
+export function confusionSvg(panels: readonly { name: string; subtitle?: string; confusion: Confusion }[], { title = 'Built-in gestures: confusion matrices (rows: true class, columns: answer; counts, shade = share of row)' }: { title?: string } = {}): string {
   const cell = 34;
   const labelW = 70;
   const headH = 78;
@@ -181,7 +214,7 @@ export function confusionSvg(panels, { title = 'Built-in gestures: confusion mat
   const widths = panels.map((p) => labelW + p.confusion.columns.length * cell);
   const width = widths.reduce((a, w) => a + w + gap, gap);
   const height = 40 + headH + Math.max(...panels.map((p) => p.confusion.rows.length)) * cell + 40;
-  const out = [];
+  const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="11">`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<text x="${gap}" y="20" font-size="13" font-weight="bold">${esc(title)}</text>`);
@@ -197,10 +230,10 @@ export function confusionSvg(panels, { title = 'Built-in gestures: confusion mat
     }
     for (const [r, row] of rows.entries()) {
       const y = top + r * cell;
-      const total = matrix[r].reduce((a, b) => a + b, 0);
+      const total = matrix[r]!.reduce((a, b) => a + b, 0);
       out.push(`<text x="${x0 + labelW - 6}" y="${y + cell / 2 + 4}" text-anchor="end">${esc(row)}</text>`);
       for (const [c, col] of columns.entries()) {
-        const v = matrix[r][c];
+        const v = matrix[r]![c]!;
         const share = total ? v / total : 0;
         const right = col === row || (row === NONE && (col === NONE || col === NO_HAND));
         const [h, s] = right ? [140, 55] : [5, 75];
@@ -210,7 +243,7 @@ export function confusionSvg(panels, { title = 'Built-in gestures: confusion mat
         if (v) out.push(`<text x="${cx + (cell - 2) / 2}" y="${y + cell / 2 + 3}" text-anchor="middle" fill="${share > 0.6 ? '#fff' : '#000'}">${v}</text>`);
       }
     }
-    x0 += widths[i] + gap;
+    x0 += widths[i]! + gap;
   }
   out.push(`<text x="${gap}" y="${height - 12}" font-size="10" fill="#555">green: right answer (for none: no gesture), red: wrong; "no hand": the image gave no hand.</text>`);
   out.push('</svg>');

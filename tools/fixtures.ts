@@ -1,0 +1,36 @@
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The one place that names the test data and its split, for the tests (through
+ * packages/core/src/__tests__/helpers/fixtures.ts) and for the tools (bench, eval, reference data).
+ */
+
+/** The repository root (this file's parent folder), so nothing depends on the current directory. */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+/**
+ * The shared fixtures folder (hands/, hands-b/, clips/): `$GESTURE_FIXTURES` (relative to the
+ * repository root), else `../shared/fixtures` beside the repository. The photos are read from
+ * there and never copied into the project.
+ */
+export const FIXTURES_ROOT = resolve(REPO_ROOT, process.env.GESTURE_FIXTURES ?? '../shared/fixtures');
+
+/** The photos of hands, laid out as `<class>/<photo>`: `hands/` of {@link FIXTURES_ROOT}. */
+export const FIXTURES_DIR = join(FIXTURES_ROOT, 'hands');
+
+/** The five built-in gesture classes. */
+export const BUILTIN_CLASSES = ['fist', 'ok', 'palm', 'one', 'peace'] as const;
+
+/** The fixture split: part A when the FNV-1a hash of the file name is even (what the built-in references and thresholds were drawn from), else part B. */
+export function splitPart(file: string): 'A' | 'B' {
+  let h = 2166136261;
+  for (const c of basename(file)) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return h % 2 === 0 ? 'A' : 'B';
+}
+
+/** The seeded generator (32-bit LCG) that draws few-shot samples; the classify test and the eval use seed × 7919 + K. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
