@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect, filter, lastValueFrom, merge, pipe, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +8,9 @@ import type { GestureEvent } from '../events';
 import { classify, debounce, detect, fromFrames as fromFramesPublic, pace, presence, type PaceEvent, type Recognition } from '../index';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import { fromFrames } from '../sources/from-frames';
-import { FIXTURES_DIR } from './helpers/fixtures';
+import { FIXTURES_ROOT } from './helpers/fixtures';
 
-const CLIPS_DIR = resolve(FIXTURES_DIR, '../clips');
+const CLIPS_DIR = join(FIXTURES_ROOT, 'clips');
 
 // The events `recognizer.events()` gives on real clips, recorded once by the code before the
 // pipeline was rebuilt from the stage operators (issue #13) and compared here on every run: a
