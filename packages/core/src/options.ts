@@ -8,7 +8,8 @@ import { markResolved, pick, requireObject } from './option-checks';
 /** The registry options a recognizer takes (its registry's `detect` is the recognizer's own detector). */
 export type ClassifierOptions = Omit<GestureRegistryOptions, 'detect'>;
 
-const CLASSIFIER_OPTION_KEYS: readonly (keyof Required<ClassifierOptions>)[] = ['builtins', 'meanings', 'minScore', 'minSamplePresence', 'confusableSimilarity'];
+/** The names of the registry options a recognizer takes. */
+export const CLASSIFIER_OPTION_KEYS: readonly (keyof Required<ClassifierOptions>)[] = ['builtins', 'meanings', 'minScore', 'minSamplePresence', 'confusableSimilarity'];
 
 /**
  * Everything `createGestureRecognizer()` accepts: backend, models, hand detector, classifier

@@ -105,16 +105,20 @@ describe('sameOption', () => {
 
 describe('planOptionChange', () => {
   it('ignores equal values, restarts for source/enabled/event options, reloads for other recognizer options it owns', () => {
-    expect(planOptionChange({ modelBaseUrl: new URL('https://a.test/m/') }, { modelBaseUrl: new URL('https://a.test/m/') }, true)).toEqual({ changed: [], camera: false, work: 'none' });
+    expect(planOptionChange({ modelBaseUrl: new URL('https://a.test/m/') }, { modelBaseUrl: new URL('https://a.test/m/') }, true)).toEqual({ changed: [], camera: false, classifier: false, work: 'none' });
     expect(planOptionChange({ minHoldMs: 200 }, { minHoldMs: 300 }, true).work).toBe('restart');
     expect(planOptionChange({ enabled: true }, { enabled: false }, true).work).toBe('restart');
-    expect(planOptionChange({}, { source: {} }, true)).toEqual({ changed: ['source'], camera: true, work: 'restart' });
-    expect(planOptionChange({ camera: false }, { camera: true }, true)).toEqual({ changed: ['camera'], camera: true, work: 'none' });
+    expect(planOptionChange({}, { source: {} }, true)).toEqual({ changed: ['source'], camera: true, classifier: false, work: 'restart' });
+    expect(planOptionChange({ camera: false }, { camera: true }, true)).toEqual({ changed: ['camera'], camera: true, classifier: false, work: 'none' });
     expect(planOptionChange({ releaseAfterMs: 0 }, { releaseAfterMs: 100 }, true).work).toBe('none');
     expect(planOptionChange({ maxHands: 1 }, { maxHands: 2 }, true).work).toBe('reload');
     expect(planOptionChange({ maxHands: 1 }, { maxHands: 2 }, false).work).toBe('none'); // a given recognizer is not ours to reload
     expect(planOptionChange({}, { recognizer: {} }, false).work).toBe('reload');
     expect(planOptionChange({ maxHands: 1 }, { maxHands: 2, minHoldMs: 10 }, true).work).toBe('reload');
+    expect(planOptionChange({ meanings: { palm: 'a' } }, { meanings: { palm: 'b' }, minScore: 0.7 }, true)).toMatchObject({ classifier: true, work: 'none' });
+    expect(planOptionChange({ meanings: { palm: 'a' } }, { meanings: { palm: 'b' } }, false)).toMatchObject({ classifier: false, work: 'none' }); // a given recognizer's registry is the app's
+    expect(planOptionChange({ meanings: { palm: 'a' } }, { meanings: { palm: 'b' }, minHoldMs: 10 }, true)).toMatchObject({ classifier: true, work: 'restart' });
+    expect(planOptionChange({ minScore: 0.5 }, { minScore: 0.6, maxHands: 1 }, true)).toMatchObject({ classifier: false, work: 'reload' });
   });
 
   it('recognizerOptionsOf drops only the observer\'s own keys', () => {

@@ -304,6 +304,17 @@ describe('GestureObserver setOptions() with a recognizer it owns (real models)',
       observer.setOptions({ modelBaseUrl: new URL(models.href), modelHandlers: {}, camera: false });
       expect(observer.getSnapshot().status).toBe('ready');
       expect(observer.recognizer === first).toBe(true);
+      // Registry options apply to the loaded registry: same models, new meaning, back to the default when dropped.
+      observer.setOptions({ meanings: { palm: 'hello' }, minScore: 0.6 });
+      expect(observer.recognizer === first).toBe(true);
+      expect(first?.gestures.list().find((g) => g.name === 'palm')?.meaning).toBe('hello');
+      expect(first?.gestures.getOptions().minScore).toBe(0.6);
+      observer.setOptions({ meanings: {} });
+      expect(first?.gestures.list().find((g) => g.name === 'palm')?.meaning).toBe('question');
+      observer.setOptions({ meanings: { palm: 42 as unknown as string } });
+      expect(observer.getSnapshot().error).toMatchObject({ code: 'invalid-options' });
+      observer.setOptions({ meanings: {} });
+      expect(observer.getSnapshot()).toMatchObject({ status: 'ready', error: null });
       observer.setOptions({ minPresence: 0.8 });
       for (let i = 0; i < 400 && (observer.recognizer === first || observer.getSnapshot().status !== 'ready'); i++) await tick(25);
       expect(observer.recognizer === first).toBe(false);

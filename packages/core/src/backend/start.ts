@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendError, errorMessage, InvalidOptionsError } from '../errors';
 import type { GestureWarningEvent } from '../events';
+import { isNode, startWasm, type WasmVariant } from './wasm';
 import { isResolved, markResolved, requireObject, stripUndefined } from '../option-checks';
 
 /** A TensorFlow.js backend the recognizer can run on; `auto` picks the fastest that works. */
@@ -10,7 +11,7 @@ export type BackendName = 'auto' | 'webgl' | 'wasm' | 'cpu';
 export interface BackendAttempt {
   name: Exclude<BackendName, 'auto'>;
   /** For `wasm`: which binary, `'simd+threads'`, `'simd'` or `'plain'`. */
-  variant?: 'simd+threads' | 'simd' | 'plain';
+  variant?: WasmVariant;
   ok: boolean;
   /** Why it failed (for a WASM binary: the URL or path it was loaded from). */
   error?: string;
@@ -43,7 +44,7 @@ export interface BackendOptions {
    * `tfjs-backend-wasm-simd.wasm` and `tfjs-backend-wasm-threaded-simd.wasm` from
    * `@tensorflow/tfjs-backend-wasm/dist/`. In Node the installed package's own files are used
    * without it. Defaults to `undefined`: in Node the package's files; in the browser
-   * {@link DEFAULT_BROWSER_WASM_PATH} (`/wasm/` on the page's origin), which is where the
+   * `DEFAULT_BROWSER_WASM_PATH` (`/wasm/` on the page's origin), which is where the
    * `gestureAssets()` Vite plugin from `@gesture/core/vite` serves them (docs/backends.md).
    */
   wasmPath?: string;
@@ -74,121 +75,18 @@ export function resolveBackendOptions(options: BackendOptions = {}): ResolvedBac
   return markResolved('backend', wasmPath === undefined ? { backend } : { backend, wasmPath });
 }
 
-/**
- * Where the browser fetches the `.wasm` files when `wasmPath` is not given: `/wasm/` on the page's
- * origin, where the `gestureAssets()` Vite plugin (`@gesture/core/vite`) serves them in dev and
- * copies them in a build. An app under a sub-path passes `wasmPath: import.meta.env.BASE_URL + 'wasm/'`.
- */
-export const DEFAULT_BROWSER_WASM_PATH = '/wasm/';
-
 type Backend = Exclude<BackendName, 'auto'>;
-type WasmVariant = NonNullable<BackendAttempt['variant']>;
 interface Candidate {
   name: Backend;
   variant?: WasmVariant;
 }
 
-const WASM_FILES: Record<WasmVariant, string> = {
-  'simd+threads': 'tfjs-backend-wasm-threaded-simd.wasm',
-  simd: 'tfjs-backend-wasm-simd.wasm',
-  plain: 'tfjs-backend-wasm.wasm',
-};
 /** TF.js's own priorities, used when a backend is registered again after a reset. */
 const PRIORITY: Record<Backend, number> = { webgl: 2, wasm: 2, cpu: 1 };
 
-const isNode = (): boolean => typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
 
 /** What the WASM runtime really supports, read once before any flag is overridden. */
 let wasmSupport: Promise<{ simd: boolean; threads: boolean }> | undefined;
-/** The `setWasmPaths()` prefix in force (TF.js refuses a new one after a failed start). */
-let wasmPrefixSet: string | null = null;
-
-function wasmPrefix(wasmPath: string | undefined): string | undefined {
-  const path = wasmPath ?? (isNode() ? undefined : DEFAULT_BROWSER_WASM_PATH);
-  if (path === undefined) return undefined;
-  const folder = path.endsWith('/') ? path : `${path}/`;
-  // In the browser, an absolute URL, so errors name exactly what was fetched.
-  return !isNode() && typeof location !== 'undefined' ? new URL(folder, location.href).href : folder;
-}
-
-/** Why a WASM binary did not start: the URL or path, and what fetching it gives. */
-async function diagnoseWasm(prefix: string | undefined, file: string): Promise<string> {
-  if (prefix === undefined) return `${file} from @tensorflow/tfjs-backend-wasm's own dist/ folder did not start`;
-  const where = `${prefix}${file}`;
-  if (isNode()) {
-    try {
-      const fs = (await import(/* @vite-ignore */ /* webpackIgnore: true */ 'node:fs/promises' as string)) as typeof import('node:fs/promises');
-      await fs.access(where.startsWith('file:') ? new URL(where) : where);
-      return `${where} exists but did not start`;
-    } catch {
-      return `cannot read ${where} (no such file)`;
-    }
-  }
-  try {
-    const response = await fetch(where, { method: 'HEAD', cache: 'no-store' });
-    return response.ok ? `${where} was fetched but did not start` : `cannot load ${where} (HTTP ${response.status})`;
-  } catch (error) {
-    return `cannot load ${where} (${errorMessage(error)})`;
-  }
-}
-
-/** Makes `navigator.hardwareConcurrency` read `count` until the returned function is called. */
-function shadowHardwareConcurrency(count: number): () => void {
-  const nav = globalThis.navigator as Navigator | undefined;
-  if (!nav) return () => {};
-  try {
-    Object.defineProperty(nav, 'hardwareConcurrency', { configurable: true, get: () => count });
-  } catch {
-    return () => {};
-  }
-  return () => {
-    delete (nav as unknown as Record<string, unknown>).hardwareConcurrency;
-  };
-}
-
-/** Starts the WASM backend on one binary; returns the number of threads it runs. */
-async function startWasm(variant: WasmVariant, wasmPath: string | undefined): Promise<number> {
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const prefix = wasmPrefix(wasmPath);
-  if (prefix !== undefined && prefix !== wasmPrefixSet) {
-    try {
-      wasm.setWasmPaths(prefix);
-      wasmPrefixSet = prefix;
-    } catch (error) {
-      throw new Error(`cannot use wasmPath ${prefix}: ${errorMessage(error)}`);
-    }
-  }
-  // Which binary TF.js loads follows these two flags.
-  tf.env().set('WASM_HAS_SIMD_SUPPORT', variant !== 'plain');
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', variant === 'simd+threads');
-  let restore = () => {};
-  if (variant === 'simd+threads') {
-    // One thread per logical core (the threaded binary has 8 workers at most).
-    const cores = Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1);
-    wasm.setThreadsCount(Math.min(8, cores));
-    // TF.js 4.22 caps its pool at hardwareConcurrency / 2 (it assumes two hyper-threads per core),
-    // read once while the module starts: on 2–3 logical cores that is 1 thread, and the threaded
-    // binary would run single-threaded. Show it the doubled count for that moment only.
-    if (cores < 4) restore = shadowHardwareConcurrency(cores * 2);
-  }
-  let started = false;
-  try {
-    started = await tf.setBackend('wasm');
-  } catch (error) {
-    throw new Error(`${await diagnoseWasm(prefix, WASM_FILES[variant])}: ${errorMessage(error)}`);
-  } finally {
-    restore();
-  }
-  if (!started) throw new Error(await diagnoseWasm(prefix, WASM_FILES[variant]));
-  if (variant !== 'simd+threads') return 1;
-  // The XNNPACK thread pool's size, once the backend runs.
-  try {
-    return Math.max(1, wasm.getThreadsCount());
-  } catch {
-    return Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1);
-  }
-}
-
 /** Why WebGL2 cannot be used, when TF.js finds no WebGL2 context. */
 function whyNoWebGL2(version: number): string {
   try {

@@ -1,13 +1,13 @@
 import { observable as rxjsObservableKey, Subject, type Observable, type Observer, type Subscribable, type Subscription } from 'rxjs';
 import type { RegisterOptions, RegistrationReport, RegistrationSample } from '../classify/registry';
-import { DisposedError, GestureError, toError } from '../errors';
+import { DisposedError, GestureError, InvalidOptionsError, toError } from '../errors';
 import type { GestureEvent } from '../events';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import type { FrameSource } from '../sources/frame-source';
 import type { TimedFrame } from '../types';
 import { CameraLease } from './camera';
 import type { GestureObserverOptions } from './observer-options';
-import { planOptionChange, recognizerOptionsOf } from './option-equality';
+import { classifierOptionsOf, planOptionChange, recognizerOptionsOf } from './option-equality';
 import { IDLE_SNAPSHOT, patchSnapshot, reduceSnapshot, UNWATCHED, type GestureSnapshot } from './snapshot';
 import { toFrames } from './source';
 
@@ -51,10 +51,7 @@ export class GestureObserver {
     epoch: () => this.generation,
   });
   private readonly eventSubject = new Subject<GestureEvent>();
-  /**
-   * Every event as it happens (gesture, presence, warning, per-frame error), for apps that need
-   * more than the latest state. Hot: only events after subscribing. Completes on `destroy()`.
-   */
+  /** Every event as it happens (gesture, presence, warning, frame error): hot, completes on `destroy()`. */
   readonly events: Observable<GestureEvent> = this.eventSubject.asObservable();
 
   constructor(options: GestureObserverOptions = {}) {
@@ -130,10 +127,10 @@ export class GestureObserver {
 
   /**
    * Merges partial options into the current ones. Only what changed is redone: a new source or
-   * new debounce/presence options restart processing; other recognizer options reload the models
-   * (of a recognizer the observer created). Passing equal values does nothing: plain data (arrays,
-   * plain objects, `URL`s) compares by content, so an inline `{ width: 640 }` or `new URL(…)`
-   * re-created on every render is not a change; functions and instances compare by identity.
+   * new debounce/presence options restart processing; registry options (`meanings`, `minScore`, …)
+   * apply to the loaded registry; other recognizer options reload the models (of a recognizer the
+   * observer created). Equal values do nothing: plain data (arrays, plain objects, `URL`s) compares
+   * by content, so an inline `{ width: 640 }` re-created on every render is not a change.
    */
   setOptions(options: Partial<GestureObserverOptions>): void {
     this.alive();
@@ -141,9 +138,13 @@ export class GestureObserver {
     if (plan.changed.length === 0) return;
     this.options = { ...this.options, ...options };
     if (plan.camera) this.syncCamera();
-    if (plan.work === 'none') return;
+    // Registry options apply to a loaded registry as they are; a load under way is redone.
+    let { work } = plan;
+    if (plan.classifier && this.recognizer_) this.applyClassifierOptions(this.recognizer_);
+    else if (plan.classifier && this.loading) work = 'reload';
+    if (work === 'none') return;
     this.stop();
-    if (plan.work === 'reload') this.releaseRecognizer();
+    if (work === 'reload') this.releaseRecognizer();
     if (this.listeners.size > 0) this.start();
   }
 
@@ -269,6 +270,15 @@ export class GestureObserver {
   private apply(event: GestureEvent): void {
     this.eventSubject.next(event);
     this.publish(reduceSnapshot(this.snapshot, event, this.recognizer_?.backend));
+  }
+
+  private applyClassifierOptions(recognizer: GestureRecognizer): void {
+    try {
+      recognizer.gestures.setOptions(classifierOptionsOf(this.options));
+      if (this.snapshot.error instanceof InvalidOptionsError) this.set({ status: 'ready', error: null });
+    } catch (error) {
+      this.set({ status: 'error', error: toError(error) });
+    }
   }
 
   /** Replaces the snapshot only when a field really changes, then tells every listener. */

@@ -1,4 +1,7 @@
 import { EVENT_OPTION_KEYS } from '../event-options';
+import { resolveGestureRegistryOptions } from '../classify/options';
+import { pick } from '../option-checks';
+import { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from '../options';
 
 /** The options a `GestureObserver` reads itself; every other key is a recognizer option. */
 const OBSERVER_KEYS = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs'] as const;
@@ -38,6 +41,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * What `setOptions(next)` must redo, given the current options:
  * - `changed`: the keys of `next` whose value is not `sameOption` as the current one;
  * - `camera`: whether the camera lease must follow (`camera` or `source` changed);
+ * - `classifier`: registry options (`meanings`, `minScore`, …) of a recognizer the observer
+ *   created changed, and nothing that needs a reload: they apply to the loaded registry as they are;
  * - `work`: `reload` the models (a new `recognizer`, or another recognizer option of a recognizer
  *   the observer created), `restart` reading frames (`source`, `enabled`, debounce/presence
  *   options), or `none`.
@@ -45,20 +50,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * @example
  * planOptionChange({ minHoldMs: 200 }, { minHoldMs: 300 }, true).work; // 'restart'
  * planOptionChange({ maxHands: 1 }, { maxHands: 2 }, true).work; // 'reload'
+ * planOptionChange({ meanings: {} }, { meanings: { palm: 'hi' } }, true); // { classifier: true, work: 'none', … }
  * planOptionChange({ width: 640 }, { width: 640 }, true).changed; // []
  */
 export function planOptionChange(
   current: object,
   next: object,
   ownsRecognizer: boolean,
-): { changed: string[]; camera: boolean; work: 'reload' | 'restart' | 'none' } {
+): { changed: string[]; camera: boolean; classifier: boolean; work: 'reload' | 'restart' | 'none' } {
   const before = current as Record<string, unknown>;
   const after = next as Record<string, unknown>;
   const changed = Object.keys(after).filter((key) => !sameOption(after[key], before[key]));
   const camera = changed.includes('camera') || changed.includes('source');
-  const reload = changed.includes('recognizer') || (ownsRecognizer && changed.some((key) => !NO_RELOAD_KEYS.includes(key)));
+  const recognizerKeys = changed.filter((key) => !NO_RELOAD_KEYS.includes(key));
+  const classifierKeys = recognizerKeys.filter((key) => (CLASSIFIER_OPTION_KEYS as readonly string[]).includes(key));
+  const reload = changed.includes('recognizer') || (ownsRecognizer && recognizerKeys.length > classifierKeys.length);
   const restart = changed.some((key) => RESTART_KEYS.includes(key));
-  return { changed, camera, work: reload ? 'reload' : restart ? 'restart' : 'none' };
+  return { changed, camera, classifier: ownsRecognizer && !reload && classifierKeys.length > 0, work: reload ? 'reload' : restart ? 'restart' : 'none' };
 }
 
 /**
@@ -74,3 +82,15 @@ export function recognizerOptionsOf<T extends object>(options: T): Omit<T, (type
   return rest as Omit<T, (typeof OBSERVER_KEYS)[number]>;
 }
 
+
+/**
+ * The registry options out of an observer's, complete (defaults for those not given), so that
+ * `gestures.setOptions()` sets exactly them: a meaning removed from the options goes back to its default.
+ *
+ * @example
+ * classifierOptionsOf({ source: video, meanings: { palm: 'hello' } }).meanings?.fist; // 'no'
+ */
+export function classifierOptionsOf(options: object): ClassifierOptions {
+  const { detect: _detect, ...resolved } = resolveGestureRegistryOptions(pick(options, CLASSIFIER_OPTION_KEYS) as ClassifierOptions);
+  return resolved;
+}
