@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { GESTURE_PACK_LIMITS, type GesturePack } from '../classify/pack';
 import { GestureRegistry } from '../classify/registry';
 import type { DetectorStats, HandDetector } from '../detect/hand-detector';
-import { DisposedError, GestureError, GesturePackError, InvalidOptionsError } from '../errors';
+import { DisposedError, GestureError, GesturePackError, InvalidFrameError, InvalidOptionsError } from '../errors';
 import type { GestureEvent } from '../events';
 import { resolveOptions } from '../options';
 import { assembleRecognizer } from '../recognizer';
+import { FRAME_LIMITS, frameToTensor } from '../frame';
 import { fromFrames } from '../sources/from-frames';
 import type { Detection, Frame, TimedFrame } from '../types';
 import { SHAPES, syntheticHand, transform } from './classify-hands';
@@ -218,5 +219,13 @@ describe('events() with odd sources', () => {
     const frames = Array.from({ length: 8 }, (): TimedFrame => ({ frame: fist as unknown as Frame, timestamp: Number.NaN }));
     const events = await lastValueFrom(fakeRecognizer().events(fromFrames(frames)).pipe(toArray()));
     expect(events.map(brief)).toEqual(['warning bad-timestamps']);
+  });
+});
+
+describe('limits', () => {
+  it('a frame over the pixel budget (4096×4096) is an InvalidFrameError before any pixel is copied', () => {
+    expect(FRAME_LIMITS.maxPixels).toBe(4096 * 4096);
+    expect(() => frameToTensor({ data: new Uint8Array(4), width: 5000, height: 4000 })).toThrow(InvalidFrameError);
+    expect(() => frameToTensor({ data: new Uint8Array(4), width: 4096, height: 4097 })).toThrow(/budget/);
   });
 });
