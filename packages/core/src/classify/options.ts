@@ -1,4 +1,4 @@
-import { InvalidOptionsError } from '../errors';
+import { describeValue, InvalidOptionsError } from '../errors';
 import { isResolved, markResolved, requireObject } from '../option-checks';
 import type { Detection, Frame } from '../types';
 import { BUILTIN_GESTURES, DEFAULT_MEANINGS, type BuiltinGestureName } from './types';
@@ -51,7 +51,7 @@ export const DEFAULT_GESTURE_REGISTRY_OPTIONS: Readonly<Omit<ResolvedGestureRegi
 
 function checkUnit(option: string, value: number): number {
   if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-    throw new InvalidOptionsError(`${option} must be a number in [0, 1].`, { option, expected: 'a number in [0, 1]', received: String(value) });
+    throw new InvalidOptionsError(`${option} must be a number in [0, 1].`, { option, expected: 'a number in [0, 1]', received: describeValue(value) });
   }
   return value;
 }

@@ -1,4 +1,5 @@
 import { GesturePackError } from '../errors';
+import { escapeUnprintable, UNPRINTABLE } from '../printable';
 import type { Point3 } from '../types';
 import { LANDMARK_COUNT, type NormalizedLandmarks } from './normalize';
 
@@ -92,18 +93,6 @@ function checkArray(value: unknown, path: string, min: number, max: number): unk
   return items;
 }
 
-/**
- * Characters a name or meaning may not hold: controls (C0, DEL, C1), format characters (bidi
- * overrides and isolates, zero-width spaces; the zero-width joiner of emoji sequences is allowed),
- * lone surrogates, and line or paragraph separators. Such a name could clear a terminal, reorder a
- * table row or look like another name.
- */
-const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]|(?!\u200d)\p{Cf}/u;
-
-/** `text` with every unprintable character written as a `\\u` escape, so a message never carries one to a terminal. */
-function escapeUnprintable(text: string): string {
-  return text.replace(new RegExp(UNPRINTABLE.source, 'gu'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /**
  * What is wrong with a gesture name or meaning, or `null` when it is fine: the one rule that both

@@ -1,4 +1,4 @@
-import { GesturePackError, InvalidOptionsError } from '../errors';
+import { describeValue, GesturePackError, InvalidOptionsError } from '../errors';
 import type { Detection, HandLandmarks, Handedness } from '../types';
 import type { Classifier } from './classifier';
 import { learnSamples, nearestGesture, type RegistrationSample, type RejectedSample } from './learn';
@@ -65,7 +65,7 @@ interface CustomGesture {
 }
 
 function fail(option: string, expected: string, received: unknown): never {
-  throw new InvalidOptionsError(`${option}: expected ${expected}, received ${JSON.stringify(received) ?? String(received)}.`, { option, expected, received: String(received) });
+  throw new InvalidOptionsError(`${option}: expected ${expected}, received ${describeValue(received)}.`, { option, expected, received: describeValue(received) });
 }
 
 /**
