@@ -169,6 +169,15 @@ describe('10. names, meanings, arguments and samples', () => {
     await expect(registry.register('x', [rock], { replace: 'yes' as never })).rejects.toBeInstanceOf(InvalidOptionsError);
   });
 
+  it('built-in meanings in the options follow the same rule; odd option values never throw TypeError', () => {
+    expect(() => new GestureRegistry({ meanings: { palm: 'hi\u001b[2J' } })).toThrow(InvalidOptionsError);
+    expect(() => resolveOptions({ meanings: { palm: 'a\u202eb' } })).toThrow(InvalidOptionsError);
+    expect(new GestureRegistry({ meanings: { palm: 'cafe\u0301' } }).getOptions().meanings.palm).toBe('caf\u00e9');
+    expect(() => new GestureRegistry({ builtins: [Object.create(null)] })).toThrow(InvalidOptionsError);
+    expect(() => new GestureRegistry({ meanings: { palm: Object.create(null) } })).toThrow(InvalidOptionsError);
+    expect(() => resolveOptions({ minHoldMs: 10n as never })).toThrow(InvalidOptionsError);
+  });
+
   it('events(null) throws InvalidOptionsError, not TypeError', () => {
     const recognizer = fakeRecognizer();
     expect(() => recognizer.events(null as never)).toThrow(InvalidOptionsError);
