@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { firstValueFrom, from, lastValueFrom, take, timeout, toArray } from 'rxjs';
+import { concat, EMPTY, firstValueFrom, from, take, throwError, timeout, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GesturePack } from '../classify/pack';
 import { GestureRegistry } from '../classify/registry';
@@ -81,14 +81,25 @@ describe('fuzz (fast-check, seeded)', () => {
     expect(recognizer.detector.stats.landmarkRuns - runsBefore).toBeLessThanOrEqual(answered * 4);
   }, 60_000);
 
-  it('odd sources: null items, bad frames, NaN and repeated timestamps, early unsubscribe: events() stays typed and completes', async () => {
+  it('odd sources: null items, bad frames, NaN and repeated timestamps, failing sources, early unsubscribe: events() stays typed and ends', async () => {
     await fc.assert(
-      fc.asyncProperty(oddFrameItems(goodFrame), fc.boolean(), fc.integer({ min: 1, max: 4 }), async (items, asObservable, keep) => {
+      fc.asyncProperty(oddFrameItems(goodFrame), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 4 }), async (items, asObservable, fails, keep) => {
         cases++;
-        const source = asObservable ? from(items as TimedFrame[]) : fromFrames(items as TimedFrame[]);
-        const run = recognizer.events(source);
-        const events: GestureEvent[] = await lastValueFrom(run.pipe(toArray(), timeout(20_000)));
+        const crash = new Error('source crashed');
+        async function* crashing(): AsyncGenerator<unknown> {
+          yield* items;
+          throw crash;
+        }
+        const source = asObservable
+          ? concat(from(items as TimedFrame[]), fails ? throwError(() => crash) : EMPTY)
+          : fromFrames((fails ? crashing() : items) as AsyncIterable<TimedFrame>);
+        const events: GestureEvent[] = [];
+        const failure = await new Promise<unknown>((resolve) => recognizer.events(source).subscribe({ next: (e) => events.push(e), error: resolve, complete: () => resolve(null) }));
         for (const event of events) if (event.type === 'error') expectTyped(event.error);
+        // A failing source ends the run with a typed error that carries the original.
+        if (fails) expect(failure).toMatchObject({ code: 'source-failed', cause: crash });
+        else expect(failure).toBeNull();
+        if (fails) expectTyped(failure);
         // A pulled source processes every item: one with a frame and a non-finite timestamp gives exactly one warning.
         const warnings = events.filter((e) => e.type === 'warning' && e.code === 'bad-timestamps').length;
         const badTime = items.some((i) => typeof i === 'object' && i !== null && 'frame' in i && typeof (i as TimedFrame).timestamp === 'number' && !Number.isFinite((i as TimedFrame).timestamp));
