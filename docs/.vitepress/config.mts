@@ -42,6 +42,7 @@ export default defineConfig({
         items: [
           { text: 'Performance', link: '/performance' },
           { text: 'Accuracy', link: '/accuracy' },
+          { text: 'Limits', link: '/limits' },
         ],
       },
       { text: 'Dependencies', link: '/dependencies' },

@@ -1,3 +1,5 @@
+import { escapeUnprintable } from './printable';
+
 /**
  * Every error the SDK throws or emits is a `GestureError` with a stable
  * `code`, so callers can branch on `error.code` without parsing messages.
@@ -62,6 +64,25 @@ export class DisposedError extends GestureError {
 export class InvalidOptionsError extends GestureError {
   constructor(message: string, details: { option: string; expected: string; received: string }) {
     super('invalid-options', message, details);
+  }
+}
+
+/**
+ * Any value as a short string for an error message, never throwing (a BigInt, a null-prototype
+ * object, a cycle) and never carrying an unprintable character.
+ *
+ * @example
+ * describeValue(10n); // '10n'
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' || typeof value === 'undefined' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'symbol' || typeof value === 'function') return typeof value;
+  try {
+    const text = JSON.stringify(value) ?? typeof value;
+    return escapeUnprintable(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+  } catch {
+    return Array.isArray(value) ? `an array of length ${value.length}` : typeof value;
   }
 }
 

@@ -13,12 +13,31 @@ function isFrameData(frame: unknown): frame is FrameData {
   return typeof frame === 'object' && frame !== null && 'data' in frame && 'width' in frame && 'height' in frame;
 }
 
+/**
+ * Size bounds of one frame, checked before any pixel is copied. A frame becomes a float32 RGB
+ * tensor (12 bytes a pixel), so 4096×4096 (16.8 megapixels, 4K and 12-MP photos fit) is about
+ * 200 MB; beyond that a single frame can exhaust a browser tab or the 4 GB WASM heap, and the
+ * models see a 192–256 px crop anyway. Downscale larger images first.
+ */
+export const FRAME_LIMITS = {
+  /** Longest side, in pixels. */
+  maxSide: 16384,
+  /** Most pixels (width × height) in one frame: 4096 × 4096. */
+  maxPixels: 4096 * 4096,
+} as const;
+
 function checkSize(width: unknown, height: unknown): void {
-  const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 16384;
+  const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= FRAME_LIMITS.maxSide;
   if (!ok(width) || !ok(height)) {
-    throw new InvalidFrameError(`Frame size must be positive integers up to 16384, got ${String(width)}×${String(height)}.`, {
-      expected: 'width and height: integers in 1..16384',
+    throw new InvalidFrameError(`Frame size must be positive integers up to ${FRAME_LIMITS.maxSide}, got ${String(width)}×${String(height)}.`, {
+      expected: `width and height: integers in 1..${FRAME_LIMITS.maxSide}`,
       received: `${String(width)}×${String(height)}`,
+    });
+  }
+  if ((width as number) * (height as number) > FRAME_LIMITS.maxPixels) {
+    throw new InvalidFrameError(`Frame has ${String(width)}×${String(height)} pixels, over the budget of ${FRAME_LIMITS.maxPixels} (4096×4096); downscale it first.`, {
+      expected: `at most ${FRAME_LIMITS.maxPixels} pixels (4096×4096)`,
+      received: `${String(width)}×${String(height)} = ${(width as number) * (height as number)} pixels`,
     });
   }
 }

@@ -38,11 +38,11 @@ export type { Classifier } from './classify/classifier';
 export type { GestureInfo, RegisterOptions, RegistrationReport, RegistrationSample, RejectionReason } from './classify/registry';
 export { DEFAULT_GESTURE_REGISTRY_OPTIONS } from './classify/options';
 export type { DetectFunction, GestureRegistryOptions, ResolvedGestureRegistryOptions } from './classify/options';
-export { GESTURE_PACK_FORMAT, GESTURE_PACK_VERSION, validateGesturePack } from './classify/pack';
+export { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, normalizeLabel, validateGesturePack } from './classify/pack';
 export type { GesturePack, GesturePackGesture } from './classify/pack';
 export { BUILTIN_GESTURES, DEFAULT_MEANINGS, NO_GESTURE } from './classify/types';
 export type { BuiltinGestureName, ClassifiedHand, GestureMatch, HandSample, Recognition } from './classify/types';
-export { frameToTensor } from './frame';
+export { FRAME_LIMITS, frameToTensor } from './frame';
 export { DEFAULT_BROWSER_MODEL_BASE_URL, MODEL_FILES, defaultModelBaseUrl, fileModelHandler, loadModel, resolveModelOptions } from './model-loader';
 export type { ModelName, ModelOptions } from './model-loader';
 export {

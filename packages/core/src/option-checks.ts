@@ -1,4 +1,4 @@
-import { InvalidOptionsError } from './errors';
+import { describeValue, InvalidOptionsError } from './errors';
 
 /** One option's test: true when the value is acceptable. */
 export type Check = (value: unknown) => boolean;
@@ -12,7 +12,7 @@ export const positiveMilliseconds: Check = (v) => milliseconds(v) && (v as numbe
 /** Throws `InvalidOptionsError` unless `options` is an object (the first thing every resolver checks). */
 export function requireObject(options: unknown): asserts options is object {
   if (typeof options !== 'object' || options === null) {
-    throw new InvalidOptionsError(`Options must be an object, got ${options === null ? 'null' : typeof options}.`, { option: '', expected: 'object', received: String(options) });
+    throw new InvalidOptionsError(`Options must be an object, got ${options === null ? 'null' : typeof options}.`, { option: '', expected: 'object', received: describeValue(options) });
   }
 }
 
@@ -21,7 +21,7 @@ export function validate(resolved: object, checks: Record<string, readonly [Chec
   for (const [key, [check, expected]] of Object.entries(checks)) {
     const value = (resolved as Record<string, unknown>)[key];
     if (!check(value)) {
-      throw new InvalidOptionsError(`Option ${key} must be ${expected}, got ${JSON.stringify(value)}.`, { option: key, expected, received: JSON.stringify(value) ?? String(value) });
+      throw new InvalidOptionsError(`Option ${key} must be ${expected}, got ${describeValue(value)}.`, { option: key, expected, received: describeValue(value) });
     }
   }
 }

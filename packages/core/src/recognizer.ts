@@ -1,11 +1,11 @@
-import { connect, defer, filter, from, isObservable, merge, Observable, observable as observableKey, of, pipe, Subject, takeUntil, type InteropObservable } from 'rxjs';
+import { catchError, concat, connect, defer, EMPTY, filter, from, isObservable, merge, Observable, observable as observableKey, of, pipe, Subject, takeUntil, throwError, type InteropObservable } from 'rxjs';
 import { RecoveringDetector, webglContextRecovery, type ContextLossRecovery } from './backend/recovery';
 import { fallbackWarning, startTfBackend, type BackendInfo } from './backend/start';
 import { GestureRegistry } from './classify/registry';
 import type { Recognition } from './classify/types';
 import { loadHandDetector } from './detect/create-hand-detector';
 import type { HandDetector } from './detect/hand-detector';
-import { DisposedError } from './errors';
+import { DisposedError, errorMessage, GestureError, InvalidOptionsError } from './errors';
 import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
 import type { GestureEvent } from './events';
 import { markResolved } from './option-checks';
@@ -58,7 +58,9 @@ export interface GestureRecognizer {
    * while a frame is being processed (never queued). A frame that fails becomes an `error` event
    * and the stream goes on.
    * When the frames complete (or the recognizer is disposed), held gestures end and the stream
-   * completes. Each subscription is its own run, starting with the detector's tracking reset;
+   * completes. When the source fails, held gestures end and then the stream errors with a
+   * `GestureError` (code `source-failed`, the source's error as `cause`). Frames that are not
+   * an object or iterable throw `InvalidOptionsError`. Each subscription is its own run, starting with the detector's tracking reset;
    * run one at a time per recognizer, since hand tracking lives in the detector. `options`
    * override the recognizer's debounce and presence options.
    *
@@ -146,9 +148,18 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
         // Each run starts cold: hands tracked in an earlier run say nothing about this one.
         detector.reset();
         const fallback = fallbackWarning(detector.backend, options.backend.backend);
-        return merge(
-          fallback ? of(fallback) : of(),
-          whileRunning(source.pipe(pace(pipe(detect(detector), classify(registry)))), detector.warnings).pipe(takeUntil(disposing), toEvents(events)),
+        let failed: GestureError | null = null;
+        const run = source.pipe(
+          pace(pipe(detect(detector), classify(registry))),
+          // A failing source ends the run: held gestures get their end first, then the error.
+          catchError((cause: unknown) => {
+            failed = sourceFailed(cause);
+            return EMPTY;
+          }),
+        );
+        return concat(
+          merge(fallback ? of(fallback) : of(), whileRunning(run, detector.warnings).pipe(takeUntil(disposing), toEvents(events))),
+          defer(() => (failed ? throwError(() => failed) : EMPTY)),
         );
       });
     },
@@ -191,8 +202,21 @@ function whileRunning<T, S>(run: Observable<T>, side: Observable<S>): Observable
   });
 }
 
+/** A source's own error as a `GestureError` (code `source-failed`, the original as `cause`); named errors pass through. */
+function sourceFailed(cause: unknown): GestureError {
+  if (cause instanceof GestureError) return cause;
+  return new GestureError('source-failed', `The frame source failed: ${errorMessage(cause)}`, { message: errorMessage(cause) }, { cause });
+}
+
 /** Frames as a source `pace()` understands: a `FrameSource` or Observable as it is, an iterable wrapped in `fromFrames()`. */
 function toFrameSource(frames: FrameInput): Observable<TimedFrame> {
+  if (typeof frames !== 'object' || frames === null) {
+    throw new InvalidOptionsError(`events() needs frames: a FrameSource, an Observable or an (async) iterable of timed frames, received ${frames === null ? 'null' : typeof frames}.`, {
+      option: 'frames',
+      expected: 'a FrameSource, an Observable, or an (async) iterable of timed frames',
+      received: frames === null ? 'null' : typeof frames,
+    });
+  }
   if (isFrameSource(frames) || isObservable(frames)) return frames;
   if (typeof (frames as unknown as Record<string | symbol, unknown> | null)?.[observableKey] === 'function') return from(frames as InteropObservable<TimedFrame>);
   return fromFrames(frames as Iterable<TimedFrame> | AsyncIterable<TimedFrame>);

@@ -127,7 +127,7 @@ describe('GestureObserver (fake detector)', () => {
     await play(frames$, [{ bad: true }]);
     expect(observer.getSnapshot()).toMatchObject({ status: 'ready', error: null, lastEvent: { type: 'error', error: { code: 'invalid-frame' } } });
     frames$.error(new Error('camera unplugged'));
-    expect(observer.getSnapshot()).toMatchObject({ status: 'error', error: { message: 'camera unplugged' } });
+    expect(observer.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'source-failed', message: 'The frame source failed: camera unplugged', cause: { message: 'camera unplugged' } } });
     // A new source recovers.
     const next$ = new Subject<TimedFrame>();
     observer.setOptions({ source: next$ });

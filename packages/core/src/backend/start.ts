@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { BackendError, errorMessage, InvalidOptionsError } from '../errors';
+import { BackendError, describeValue, errorMessage, InvalidOptionsError } from '../errors';
 import type { GestureWarningEvent } from '../events';
 import { isNode, startWasm, type WasmVariant } from './wasm';
 import { isResolved, markResolved, requireObject, stripUndefined } from '../option-checks';
@@ -67,7 +67,7 @@ export function resolveBackendOptions(options: BackendOptions = {}): ResolvedBac
   requireObject(options);
   const { backend = 'auto', wasmPath } = stripUndefined({ backend: options.backend, wasmPath: options.wasmPath });
   if (!BACKEND_NAMES.includes(backend)) {
-    throw new InvalidOptionsError(`Option backend must be 'auto' | 'webgl' | 'wasm' | 'cpu', got ${JSON.stringify(backend)}.`, { option: 'backend', expected: "'auto' | 'webgl' | 'wasm' | 'cpu'", received: JSON.stringify(backend) ?? String(backend) });
+    throw new InvalidOptionsError(`Option backend must be 'auto' | 'webgl' | 'wasm' | 'cpu', got ${describeValue(backend)}.`, { option: 'backend', expected: "'auto' | 'webgl' | 'wasm' | 'cpu'", received: describeValue(backend) });
   }
   if (wasmPath !== undefined && typeof wasmPath !== 'string') {
     throw new InvalidOptionsError('Option wasmPath must be a string.', { option: 'wasmPath', expected: 'string', received: typeof wasmPath });

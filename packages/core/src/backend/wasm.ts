@@ -69,8 +69,38 @@ function shadowHardwareConcurrency(count: number): () => void {
   };
 }
 
+/** The process events whose handlers emscripten's Node build installs (they rethrow, so the process exits with code 7). */
+const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * Runs `start` and then removes exactly the `uncaughtException`/`unhandledRejection` listeners it
+ * added. TF.js's WASM module (emscripten) installs handlers that rethrow any stray error, which
+ * kills the host process even when the app has handlers of its own; the app's handlers, and any
+ * Node default, are left as they were.
+ */
+async function withoutCrashHandlers<T>(start: () => Promise<T>): Promise<T> {
+  type Listener = (...args: unknown[]) => void;
+  const host = process as unknown as { listeners?(event: string): Listener[]; removeListener(event: string, listener: Listener): unknown };
+  if (!isNode() || typeof host.listeners !== 'function') return start();
+  const listeners = (event: string) => host.listeners!(event);
+  const before = new Map(CRASH_EVENTS.map((event) => [event, new Set(listeners(event))]));
+  try {
+    return await start();
+  } finally {
+    for (const event of CRASH_EVENTS) {
+      for (const listener of listeners(event)) {
+        if (!before.get(event)!.has(listener)) host.removeListener(event, listener);
+      }
+    }
+  }
+}
+
 /** Starts the WASM backend on one binary; returns the number of threads it runs. */
-export async function startWasm(variant: WasmVariant, wasmPath: string | undefined): Promise<number> {
+export function startWasm(variant: WasmVariant, wasmPath: string | undefined): Promise<number> {
+  return withoutCrashHandlers(() => startWasmBinary(variant, wasmPath));
+}
+
+async function startWasmBinary(variant: WasmVariant, wasmPath: string | undefined): Promise<number> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const prefix = wasmPrefix(wasmPath);
   if (prefix !== undefined && prefix !== wasmPrefixSet) {

@@ -1,4 +1,4 @@
-import { errorMessage } from '../errors';
+import { DisposedError, errorMessage } from '../errors';
 import type { DetectedHand, Detection, Frame, HandLandmarks } from '../types';
 import { scoreGestures, type MatchCandidates } from './matching';
 import { isHandLandmarks, normalizeLandmarks, type NormalizedLandmarks } from './normalize';
@@ -33,6 +33,7 @@ const INVALID_LANDMARKS = 'expected 21 finite [x, y, z] landmarks';
  * Turns registration samples into normalised hands: landmarks are normalised as they are, a hand
  * must reach `minSamplePresence`, and a frame goes through `detect` and must hold exactly one hand.
  * Every other sample is rejected with its index and reason; the accepted hands keep the input order.
+ * A `DisposedError` from `detect` (the recognizer was disposed) rejects the whole call at once.
  *
  * @example
  * const { accepted, rejected } = await learnSamples([landmarks, frame], { detect, minSamplePresence: 0.5 });
@@ -55,8 +56,11 @@ async function normalizeSample(sample: RegistrationSample, options: LearnOptions
     return hand ? { hand } : { reason: 'invalid', message: INVALID_LANDMARKS };
   }
   if (typeof sample === 'object' && sample !== null && 'landmarks' in sample) {
-    const presence = 'presence' in sample ? sample.presence : 1;
-    if (typeof presence === 'number' && presence < options.minSamplePresence) {
+    const presence: unknown = 'presence' in sample ? sample.presence : 1;
+    if (typeof presence !== 'number' || !(presence >= 0 && presence <= 1)) {
+      return { reason: 'invalid', message: `expected a presence in [0, 1], received ${typeof presence === 'number' ? String(presence) : typeof presence}` };
+    }
+    if (presence < options.minSamplePresence) {
       return { reason: 'low-confidence', message: `hand presence ${presence.toFixed(2)} is below minSamplePresence ${options.minSamplePresence}` };
     }
     const hand = isHandLandmarks(sample.landmarks) ? normalizeLandmarks(sample.landmarks, sample.handedness === 'left' ? 'left' : 'right') : null;
@@ -68,6 +72,8 @@ async function normalizeSample(sample: RegistrationSample, options: LearnOptions
   try {
     detection = await detect(sample);
   } catch (error) {
+    // The recognizer was disposed: the other samples cannot be detected either, so stop here.
+    if (error instanceof DisposedError) throw error;
     return { reason: 'invalid', message: errorMessage(error) };
   }
   if (detection.hands.length === 0) return { reason: 'no-hand', message: 'no hand found in the frame' };

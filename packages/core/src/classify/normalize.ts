@@ -26,11 +26,14 @@ export function distance(a: Point3, b: Point3): number {
  * isHandLandmarks(hand.landmarks); // true
  */
 export function isHandLandmarks(value: unknown): value is HandLandmarks {
-  return (
-    Array.isArray(value) &&
-    value.length === LANDMARK_COUNT &&
-    value.every((p) => Array.isArray(p) && p.length === 3 && p.every((v) => typeof v === 'number' && Number.isFinite(v)))
-  );
+  if (!Array.isArray(value) || value.length !== LANDMARK_COUNT) return false;
+  // Index by index: `.every` skips the holes of a sparse array.
+  for (let i = 0; i < LANDMARK_COUNT; i++) {
+    const point: unknown = value[i];
+    if (!Array.isArray(point) || point.length !== 3) return false;
+    for (let j = 0; j < 3; j++) if (typeof point[j] !== 'number' || !Number.isFinite(point[j])) return false;
+  }
+  return true;
 }
 
 /**

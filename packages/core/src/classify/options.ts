@@ -1,4 +1,6 @@
-import { InvalidOptionsError } from '../errors';
+import { describeValue, InvalidOptionsError } from '../errors';
+import { escapeUnprintable } from '../printable';
+import { labelProblem, normalizeLabel } from './pack';
 import { isResolved, markResolved, requireObject } from '../option-checks';
 import type { Detection, Frame } from '../types';
 import { BUILTIN_GESTURES, DEFAULT_MEANINGS, type BuiltinGestureName } from './types';
@@ -51,7 +53,7 @@ export const DEFAULT_GESTURE_REGISTRY_OPTIONS: Readonly<Omit<ResolvedGestureRegi
 
 function checkUnit(option: string, value: number): number {
   if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-    throw new InvalidOptionsError(`${option} must be a number in [0, 1].`, { option, expected: 'a number in [0, 1]', received: String(value) });
+    throw new InvalidOptionsError(`${option} must be a number in [0, 1].`, { option, expected: 'a number in [0, 1]', received: describeValue(value) });
   }
   return value;
 }
@@ -75,15 +77,20 @@ export function resolveGestureRegistryOptions(options: GestureRegistryOptions = 
   const builtins = [...(options.builtins ?? d.builtins)];
   for (const name of builtins) {
     if (!BUILTIN_GESTURES.includes(name)) {
-      throw new InvalidOptionsError(`builtins: unknown built-in gesture "${String(name)}".`, { option: 'builtins', expected: BUILTIN_GESTURES.join(' | '), received: String(name) });
+      throw new InvalidOptionsError(`builtins: unknown built-in gesture ${describeValue(name)}.`, { option: 'builtins', expected: BUILTIN_GESTURES.join(' | '), received: describeValue(name) });
     }
   }
   const meanings = { ...d.meanings };
   for (const [name, meaning] of Object.entries(options.meanings ?? {})) {
-    if (!Object.hasOwn(meanings, name) || (meaning !== null && typeof meaning !== 'string')) {
-      throw new InvalidOptionsError(`meanings.${name} must name a built-in gesture and be a string or null.`, { option: `meanings.${name}`, expected: 'a built-in name mapped to a string or null', received: String(meaning) });
+    // The same rule as a custom gesture's meaning: printable, at most 64 characters, stored NFC-normalised.
+    if (!Object.hasOwn(meanings, name) || (meaning !== null && labelProblem(meaning) !== null)) {
+      throw new InvalidOptionsError(`meanings.${escapeUnprintable(name)} must name a built-in gesture and be a printable string of at most 64 characters, or null.`, {
+        option: `meanings.${escapeUnprintable(name)}`,
+        expected: 'a built-in name mapped to a printable string or null',
+        received: describeValue(meaning),
+      });
     }
-    meanings[name as BuiltinGestureName] = meaning;
+    meanings[name as BuiltinGestureName] = meaning === null ? null : normalizeLabel(meaning);
   }
   return markResolved('registry', {
     detect: options.detect,

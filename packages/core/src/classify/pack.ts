@@ -1,4 +1,5 @@
 import { GesturePackError } from '../errors';
+import { escapeUnprintable, UNPRINTABLE } from '../printable';
 import type { Point3 } from '../types';
 import { LANDMARK_COUNT, type NormalizedLandmarks } from './normalize';
 
@@ -59,7 +60,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return escapeUnprintable(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value));
   return typeof value;
 }
 
@@ -77,32 +78,60 @@ function checkObject(value: unknown, path: string, keys: readonly string[]): Rec
   return value as Record<string, unknown>;
 }
 
+/**
+ * Checks `value` is an array of `min`–`max` items with no holes, and returns a dense copy. Every
+ * index is visited (`.map` and `.every` skip holes, which is how a sparse array once got through).
+ */
 function checkArray(value: unknown, path: string, min: number, max: number): unknown[] {
   if (!Array.isArray(value)) fail(path, `an array of ${min}–${max} items`, value);
   if (value.length < min || value.length > max) fail(path, `an array of ${min}–${max} items`, value);
-  return value;
+  const items: unknown[] = [];
+  for (let i = 0; i < value.length; i++) {
+    if (!Object.hasOwn(value, i)) fail(`${path}[${i}]`, 'an item', 'a hole (an empty slot)');
+    items.push(value[i]);
+  }
+  return items;
 }
+
 
 /**
  * What is wrong with a gesture name or meaning, or `null` when it is fine: the one rule that both
  * `register()` and `import()` apply, so whatever can be registered can be exported and imported back.
+ * A label is a non-empty string of printable characters (no controls, bidi overrides or other
+ * format characters) of at most `maxNameLength` UTF-16 code units once NFC-normalised; it is stored
+ * NFC-normalised (see {@link normalizeLabel}), so NFC and NFD spellings are one name.
  *
  * @example
- * labelProblem('rock'); // null
- * labelProblem('  ');   // 'a non-empty string of at most 64 characters'
+ * labelProblem('rock');      // null
+ * labelProblem('  ');        // 'a non-empty string of at most 64 characters'
+ * labelProblem('a\u001b[2J'); // 'printable characters only (no control or bidi characters)'
  */
 export function labelProblem(value: unknown): string | null {
-  if (typeof value !== 'string' || value.trim().length === 0 || value.length > GESTURE_PACK_LIMITS.maxNameLength) {
+  if (typeof value !== 'string') return `a non-empty string of at most ${GESTURE_PACK_LIMITS.maxNameLength} characters`;
+  const label = normalizeLabel(value);
+  if (label.trim().length === 0 || label.length > GESTURE_PACK_LIMITS.maxNameLength) {
     return `a non-empty string of at most ${GESTURE_PACK_LIMITS.maxNameLength} characters`;
   }
-  if (FORBIDDEN_KEYS.has(value)) return 'a string other than "__proto__", "constructor" or "prototype"';
+  if (UNPRINTABLE.test(label)) return 'printable characters only (no control or bidi characters)';
+  if (FORBIDDEN_KEYS.has(label)) return 'a string other than "__proto__", "constructor" or "prototype"';
   return null;
+}
+
+/**
+ * A gesture name or meaning as the registry stores it: NFC-normalised, so `'é'` typed as one code
+ * point or as `e` + a combining accent is the same name.
+ *
+ * @example
+ * normalizeLabel('cafe\u0301') === 'caf\u00e9'; // true
+ */
+export function normalizeLabel(value: string): string {
+  return value.normalize('NFC');
 }
 
 function checkName(value: unknown, path: string): string {
   const problem = labelProblem(value);
   if (problem !== null) fail(path, problem, value);
-  return value as string;
+  return normalizeLabel(value as string);
 }
 
 function checkSample(value: unknown, path: string): NormalizedLandmarks {

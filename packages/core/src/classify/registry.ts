@@ -1,11 +1,11 @@
-import { InvalidOptionsError } from '../errors';
+import { describeValue, GesturePackError, InvalidOptionsError } from '../errors';
 import type { Detection, HandLandmarks, Handedness } from '../types';
 import type { Classifier } from './classifier';
 import { learnSamples, nearestGesture, type RegistrationSample, type RejectedSample } from './learn';
 import { matchGesture, scoreGestures, type MatchCandidates } from './matching';
 import { isHandLandmarks, normalizeLandmarks } from './normalize';
 import { resolveGestureRegistryOptions, type GestureRegistryOptions, type ResolvedGestureRegistryOptions } from './options';
-import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, validateGesturePack, type GesturePack } from './pack';
+import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, normalizeLabel, validateGesturePack, type GesturePack } from './pack';
 import { SampleModel } from './sample-model';
 import {
   BUILTIN_GESTURES,
@@ -65,7 +65,7 @@ interface CustomGesture {
 }
 
 function fail(option: string, expected: string, received: unknown): never {
-  throw new InvalidOptionsError(`${option}: expected ${expected}, received ${JSON.stringify(received) ?? String(received)}.`, { option, expected, received: String(received) });
+  throw new InvalidOptionsError(`${option}: expected ${expected}, received ${describeValue(received)}.`, { option, expected, received: describeValue(received) });
 }
 
 /**
@@ -82,6 +82,8 @@ function fail(option: string, expected: string, received: unknown): never {
 export class GestureRegistry implements Classifier {
   private options: ResolvedGestureRegistryOptions;
   private readonly custom = new Map<string, CustomGesture>();
+  /** Names whose `register()` is still learning its samples: reserved until it ends. */
+  private readonly registering = new Set<string>();
 
   constructor(options: GestureRegistryOptions = {}) {
     this.options = resolveGestureRegistryOptions(options);
@@ -120,6 +122,7 @@ export class GestureRegistry implements Classifier {
 
   /** True when `name` is an active gesture. */
   has(name: string): boolean {
+    if (typeof name === 'string') name = normalizeLabel(name);
     return this.custom.has(name) || this.options.builtins.includes(name as BuiltinGestureName);
   }
 
@@ -127,7 +130,10 @@ export class GestureRegistry implements Classifier {
    * Learns a custom gesture from 1–50 samples (landmarks, detected hands or frames). Samples that
    * hold no usable hand, or a hand whose presence is below `minSamplePresence`, are rejected with a
    * reason; the rest replace nothing unless `replace` is set.
-   * Throws `InvalidOptionsError` for a bad name, a bad sample count, or a name in use without `replace`.
+   * Throws `InvalidOptionsError` for a bad name, a bad sample count, a name in use (or being
+   * registered by a call still running) without `replace`, or a full registry (100 custom gestures,
+   * a pack's limit). The name and meaning are stored NFC-normalised. Rejects with `DisposedError`
+   * when the recognizer is disposed while frame samples are being detected (nothing is registered).
    *
    * @example
    * const report = await registry.register('rock', [landmarksA, landmarksB], { meaning: 'party' });
@@ -135,24 +141,35 @@ export class GestureRegistry implements Classifier {
    */
   async register(name: string, samples: readonly RegistrationSample[], options: RegisterOptions = {}): Promise<RegistrationReport> {
     this.checkName(name);
+    name = normalizeLabel(name);
+    if (typeof options !== 'object' || options === null) fail('options', 'an object or undefined', options);
     const { meaning = null, replace = false } = options;
     const meaningProblem = meaning === null ? null : labelProblem(meaning);
     if (meaningProblem !== null) fail('meaning', `${meaningProblem}, or null`, meaning);
+    if (typeof replace !== 'boolean') fail('replace', 'a boolean', replace);
     if (!Array.isArray(samples) || samples.length < GESTURE_PACK_LIMITS.minSamples || samples.length > GESTURE_PACK_LIMITS.maxSamples) {
       fail('samples', `an array of ${GESTURE_PACK_LIMITS.minSamples}–${GESTURE_PACK_LIMITS.maxSamples} samples`, Array.isArray(samples) ? `${samples.length} samples` : typeof samples);
     }
     const isBuiltin = (BUILTIN_GESTURES as readonly string[]).includes(name);
-    if ((isBuiltin || this.custom.has(name)) && !replace) {
-      fail('replace', `true to take the name "${name}", which is already in use`, replace);
+    // A name being registered right now counts as taken, so two concurrent calls cannot both take it.
+    const taken = isBuiltin || this.custom.has(name) || this.registering.has(name);
+    if (taken && !replace) fail('replace', `true to take the name "${name}", which is already in use`, replace);
+    if (!this.custom.has(name) && this.custom.size + this.registering.size >= GESTURE_PACK_LIMITS.maxGestures) {
+      fail('name', `a gesture already registered: the registry is full (${GESTURE_PACK_LIMITS.maxGestures} custom gestures, a gesture pack's limit)`, name);
     }
-    const { accepted, rejected } = await learnSamples(samples, this.options);
-    const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false };
-    if (accepted.length === 0) return report;
-    const model = new SampleModel(accepted);
-    report.nearest = nearestGesture(name, model, this.candidates());
-    report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
-    this.custom.set(name, { meaning, replace: isBuiltin, model });
-    return report;
+    this.registering.add(name);
+    try {
+      const { accepted, rejected } = await learnSamples(samples, this.options);
+      const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false };
+      if (accepted.length === 0) return report;
+      const model = new SampleModel(accepted);
+      report.nearest = nearestGesture(name, model, this.candidates());
+      report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
+      this.custom.set(name, { meaning: meaning === null ? null : normalizeLabel(meaning), replace: isBuiltin, model });
+      return report;
+    } finally {
+      this.registering.delete(name);
+    }
   }
 
   /**
@@ -163,6 +180,7 @@ export class GestureRegistry implements Classifier {
    * registry.unregister('rock'); // true
    */
   unregister(name: string): boolean {
+    if (typeof name === 'string') name = normalizeLabel(name);
     if (this.custom.delete(name)) return true;
     const builtins = this.options.builtins.filter((b) => b !== name);
     if (builtins.length === this.options.builtins.length) return false;
@@ -228,7 +246,8 @@ export class GestureRegistry implements Classifier {
 
   /**
    * Adds the gestures of a pack, replacing custom gestures of the same name. The whole pack is
-   * validated first: on any problem it throws `GesturePackError` (with the JSON path) and changes nothing.
+   * validated first: on any problem it throws `GesturePackError` (with the JSON path) and changes nothing,
+   * as it does when the registry would end up with more than 100 custom gestures (a pack's limit).
    * Returns the names imported.
    *
    * @example
@@ -236,6 +255,13 @@ export class GestureRegistry implements Classifier {
    */
   import(pack: unknown): string[] {
     const valid = validateGesturePack(pack, BUILTIN_GESTURES);
+    const total = new Set([...this.custom.keys(), ...this.registering, ...valid.gestures.map((g) => g.name)]).size;
+    if (total > GESTURE_PACK_LIMITS.maxGestures) {
+      throw new GesturePackError(
+        `Importing this pack would make ${total} custom gestures; a registry holds at most ${GESTURE_PACK_LIMITS.maxGestures} (a gesture pack's limit). Unregister some first.`,
+        { path: '$.gestures' },
+      );
+    }
     for (const g of valid.gestures) this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel(g.samples) });
     return valid.gestures.map((g) => g.name);
   }

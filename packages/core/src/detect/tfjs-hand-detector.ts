@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
+import { DisposedError } from '../errors';
 import { frameToTensor } from '../frame';
 import type { DetectedFace, DetectedHand, Detection, Frame, HandLandmarks } from '../types';
 import { FaceDetector } from './face-detector';
@@ -25,6 +26,15 @@ interface TrackedHand {
   box: [number, number, number, number];
 }
 
+/** What carries from one video frame to the next. A standalone image gets a fresh one and leaves the video's alone. */
+interface TrackingState {
+  tracked: TrackedHand[];
+  framesSinceDetector: number;
+  lastFaces: DetectedFace[];
+}
+
+const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [] });
+
 /**
  * MediaPipe-style hand pipeline on TF.js: palm detector → rotated crop → 21 landmarks, with
  * tracking in video mode (the next crop comes from the previous landmarks; the detector is
@@ -36,9 +46,8 @@ export class TfjsHandDetector implements HandDetector {
   private readonly palms: PalmDetector;
   private readonly landmarkModel: HandLandmarkModel;
   private readonly faceDetector: FaceDetector;
-  private tracked: TrackedHand[] = [];
-  private framesSinceDetector = Infinity;
-  private lastFaces: DetectedFace[] = [];
+  /** Video-mode tracking; image-mode calls never touch it, so `recognize()` during `events()` does not reset it. */
+  private video: TrackingState = coldState();
   private nextId = 1;
   private disposed = false;
 
@@ -49,7 +58,7 @@ export class TfjsHandDetector implements HandDetector {
   }
 
   async detect(frame: Frame, call: DetectCallOptions = {}): Promise<Detection> {
-    if (this.disposed) throw new Error('HandDetector was disposed');
+    if (this.disposed) throw new DisposedError('HandDetector');
     const mode = call.mode ?? 'image';
     const started = now();
     this.timings = { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 };
@@ -59,15 +68,15 @@ export class TfjsHandDetector implements HandDetector {
     pixels.dispose();
     try {
       this.stats.frames += 1;
-      if (mode === 'image') this.reset();
-      const { hands, ranDetector } = this.findHands(image, width, height, mode);
-      let faces = this.lastFaces;
+      const state = mode === 'image' ? coldState() : this.video;
+      const { hands, ranDetector } = this.findHands(state, image, width, height, mode);
+      let faces = state.lastFaces;
       if (this.options.faces && (ranDetector || mode === 'image')) {
         this.stats.faceRuns += 1;
         const t = now();
         faces = this.faceDetector.detect(image, width, height, this.options.minFaceScore);
         this.timings.facesMs = now() - t;
-        this.lastFaces = faces;
+        state.lastFaces = faces;
       } else if (!this.options.faces) faces = [];
       return { hands, faces, present: hands.length > 0 || faces.length > 0, width, height, timestamp: call.timestamp ?? 0 };
     } finally {
@@ -77,21 +86,21 @@ export class TfjsHandDetector implements HandDetector {
     }
   }
 
-  private findHands(image: tf.Tensor4D, width: number, height: number, mode: DetectMode): { hands: DetectedHand[]; ranDetector: boolean } {
+  private findHands(state: TrackingState, image: tf.Tensor4D, width: number, height: number, mode: DetectMode): { hands: DetectedHand[]; ranDetector: boolean } {
     const o = this.options;
     const hands: { id: number; result: LandmarkResult; box: TrackedHand['box'] }[] = [];
     // 1. Follow the hands we already track.
     let lost = false;
-    for (const hand of this.tracked) {
+    for (const hand of state.tracked) {
       const result = this.landmarks(image, hand.roi);
       if (result.presence >= o.minTrackingPresence) hands.push({ id: hand.id, result, box: landmarksBox(result.landmarks) });
       else lost = true;
     }
     // 2. Look for new hands when none is tracked, one was just lost, or it is time to look again.
-    this.framesSinceDetector += 1;
-    const ranDetector = hands.length === 0 || lost || (hands.length < o.maxHands && this.framesSinceDetector >= o.redetectEvery);
+    state.framesSinceDetector += 1;
+    const ranDetector = hands.length === 0 || lost || (hands.length < o.maxHands && state.framesSinceDetector >= o.redetectEvery);
     if (ranDetector) {
-      this.framesSinceDetector = 0;
+      state.framesSinceDetector = 0;
       this.stats.detectorRuns += 1;
       const t = now();
       const palms = this.palms.detect(image, width, height, o.minDetectorScore, o.maxHands + 1);
@@ -109,7 +118,7 @@ export class TfjsHandDetector implements HandDetector {
       // 3. Close-ups: the palm detector misses a hand that fills the frame; one whole-frame landmark
       //    pass finds it. On video it is skipped while the last frame showed a face (a hand that
       //    fills the frame hides the face): a face-only scene saves one landmark pass per frame.
-      if (hands.length === 0 && o.minFullFramePresence < 1 && this.lastFaces.length === 0) {
+      if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0) {
         const result = this.landmarks(image, frameRoi(width, height));
         if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
       }
@@ -126,7 +135,7 @@ export class TfjsHandDetector implements HandDetector {
         }
       }
     }
-    this.tracked = hands.map((h) => ({ id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box }));
+    state.tracked = hands.map((h) => ({ id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box }));
     return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector };
   }
 
@@ -154,9 +163,7 @@ export class TfjsHandDetector implements HandDetector {
   }
 
   reset(): void {
-    this.tracked = [];
-    this.framesSinceDetector = Infinity;
-    this.lastFaces = [];
+    this.video = coldState();
   }
 
   dispose(): void {

@@ -1,4 +1,4 @@
-import { InvalidOptionsError } from '../errors';
+import { describeValue, InvalidOptionsError } from '../errors';
 import type { Frame, TimedFrame } from '../types';
 import { createFrameSource, type FrameSource } from './frame-source';
 
@@ -32,10 +32,10 @@ export function fromFrames(frames: Iterable<Frame | TimedFrame> | AsyncIterable<
   const fps = options.fps ?? 30;
   const startTime = options.startTime ?? 0;
   if (typeof fps !== 'number' || !Number.isFinite(fps) || fps <= 0) {
-    throw new InvalidOptionsError(`Option fps must be a number > 0, got ${JSON.stringify(fps)}.`, { option: 'fps', expected: 'a number > 0', received: String(fps) });
+    throw new InvalidOptionsError(`Option fps must be a number > 0, got ${describeValue(fps)}.`, { option: 'fps', expected: 'a number > 0', received: describeValue(fps) });
   }
   if (typeof startTime !== 'number' || !Number.isFinite(startTime)) {
-    throw new InvalidOptionsError(`Option startTime must be a finite number, got ${JSON.stringify(startTime)}.`, { option: 'startTime', expected: 'a finite number', received: String(startTime) });
+    throw new InvalidOptionsError(`Option startTime must be a finite number, got ${describeValue(startTime)}.`, { option: 'startTime', expected: 'a finite number', received: describeValue(startTime) });
   }
   const isAsync = typeof (frames as AsyncIterable<unknown>)?.[Symbol.asyncIterator] === 'function';
   if (!isAsync && typeof (frames as Iterable<unknown>)?.[Symbol.iterator] !== 'function') {

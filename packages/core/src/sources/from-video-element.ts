@@ -1,5 +1,5 @@
 import { animationFrameScheduler, type SchedulerLike, type Subscription } from 'rxjs';
-import { InvalidOptionsError } from '../errors';
+import { describeValue, InvalidOptionsError } from '../errors';
 import type { TimedFrame } from '../types';
 import { createFrameSource, type FrameSource } from './frame-source';
 
@@ -46,7 +46,7 @@ const HAVE_CURRENT_DATA = 2;
 export function fromVideoElement(video: HTMLVideoElement | VideoFrameProvider, options: FromVideoElementOptions = {}): FrameSource {
   const pollIntervalMs = options.pollIntervalMs ?? 0;
   if (typeof pollIntervalMs !== 'number' || !Number.isFinite(pollIntervalMs) || pollIntervalMs < 0) {
-    throw new InvalidOptionsError(`Option pollIntervalMs must be a number of ms ≥ 0, got ${JSON.stringify(pollIntervalMs)}.`, { option: 'pollIntervalMs', expected: 'a number of ms ≥ 0', received: String(pollIntervalMs) });
+    throw new InvalidOptionsError(`Option pollIntervalMs must be a number of ms ≥ 0, got ${describeValue(pollIntervalMs)}.`, { option: 'pollIntervalMs', expected: 'a number of ms ≥ 0', received: describeValue(pollIntervalMs) });
   }
   const element = video as VideoFrameProvider;
   const useCallback = options.scheduler === undefined && typeof element.requestVideoFrameCallback === 'function';

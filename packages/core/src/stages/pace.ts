@@ -1,4 +1,4 @@
-import { Observable, of, catchError, firstValueFrom, mergeAll, toArray, type OperatorFunction, type Subscription } from 'rxjs';
+import { Observable, of, catchError, concat, defer, firstValueFrom, mergeAll, toArray, type OperatorFunction, type Subscription } from 'rxjs';
 import { errorMessage, GestureError } from '../errors';
 import type { GestureErrorEvent, GestureWarningEvent } from '../events';
 import { isFrameSource, pullEach } from '../sources/frame-source';
@@ -17,7 +17,8 @@ export type PaceEvent = GestureErrorEvent | GestureWarningEvent;
  *   dropped; the first drop emits a `frames-dropped` warning.
  *
  * A frame whose stages fail (a bad frame, a model error) becomes an `error` event for that frame
- * and the stream goes on; the source's own error ends the stream. Apply it directly to the source
+ * and the stream goes on; the source's own error ends the stream. The first frame whose timestamp
+ * is not a finite number emits a `bad-timestamps` warning (once per subscription). Apply it directly to the source
  * (`source.pipe(pace(…))`): the source's kind decides between pulling and dropping.
  *
  * @example
@@ -27,11 +28,25 @@ export type PaceEvent = GestureErrorEvent | GestureWarningEvent;
  *   .subscribe((out) => ('type' in out ? console.warn(out) : console.log(out.hands.length)));
  */
 export function pace<R>(stages: OperatorFunction<TimedFrame, R>): OperatorFunction<TimedFrame, R | PaceEvent> {
-  const runOne = (frame: TimedFrame): Observable<R | PaceEvent> => of(frame).pipe(stages, catchError((cause: unknown) => of(frameFailed(cause, frame))));
   return (source) =>
-    isFrameSource(source)
-      ? pullEach(source, (frame) => firstValueFrom(runOne(frame).pipe(toArray()))).pipe(mergeAll())
-      : dropWhileBusy(source, runOne);
+    defer(() => {
+      // Per subscription: the first frame without a finite timestamp is reported once.
+      let warnedTimestamps = false;
+      const runOne = (frame: TimedFrame): Observable<R | PaceEvent> => {
+        const run = of(frame).pipe(stages, catchError((cause: unknown) => of(frameFailed(cause, frame))));
+        if (warnedTimestamps || !hasBadTimestamp(frame)) return run;
+        warnedTimestamps = true;
+        return concat(of(BAD_TIMESTAMPS), run);
+      };
+      return isFrameSource(source)
+        ? pullEach(source, (frame) => firstValueFrom(runOne(frame).pipe(toArray()))).pipe(mergeAll())
+        : dropWhileBusy(source, runOne);
+    });
+}
+
+/** A frame object whose timestamp is not a finite number: debounce and presence cannot time it, so it gives no events. */
+function hasBadTimestamp(frame: TimedFrame): boolean {
+  return typeof frame === 'object' && frame !== null && !Number.isFinite(frame.timestamp);
 }
 
 /** A frame that arrives while one is processed is dropped (never queued); the first drop is reported. */
@@ -75,6 +90,13 @@ const FRAMES_DROPPED: GestureWarningEvent = Object.freeze({
   code: 'frames-dropped',
   message:
     'Frames arrive faster than they are processed, so some are dropped. For a recording where every frame counts, wrap the frames in fromFrames(); for a camera, use fromVideoElement() to count the drops.',
+});
+
+const BAD_TIMESTAMPS: GestureWarningEvent = Object.freeze({
+  type: 'warning',
+  code: 'bad-timestamps',
+  message:
+    'A frame has no finite timestamp (NaN, Infinity or not a number), so gestures and presence cannot be timed and give no events. Give each frame a timestamp in ms, or wrap the frames in fromFrames() to stamp them.',
 });
 
 /** Any failure of one frame as an `error` event (named errors pass through unchanged). */

@@ -1,0 +1,14 @@
+/**
+ * Characters a gesture name or meaning may not hold, and that no error message carries as they
+ * are: controls (C0, DEL, C1), format characters (bidi overrides and isolates, zero-width spaces;
+ * the zero-width joiner of emoji sequences is allowed), lone surrogates, and line or paragraph
+ * separators. Such text could clear a terminal, reorder a table row or look like another name.
+ */
+export const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]|(?!\u200d)\p{Cf}/u;
+
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'gu');
+
+/** `text` with every unprintable character written as a `\u` escape, so a message never carries one to a terminal. */
+export function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
