@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_CLASSES, FIXTURES_DIR, fixtureFiles } from '../../../core/src/__tests__/helpers/fixtures';
 import { buildClip } from '../../../core/src/__tests__/helpers/clip';
-import { writeFileAtomic } from '../cli/register';
+import { writeFileAtomic } from '../cli/pack-file';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const run = promisify(execFile);
