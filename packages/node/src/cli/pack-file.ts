@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, constants, link, lstat, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GestureError } from '@gesture/core';
@@ -30,10 +30,14 @@ export async function resolvePackPath(path: string): Promise<string> {
   return current;
 }
 
-/** Throws `PackWriteError` (`read-only`) when the pack exists and has no write permission for anyone. */
+/**
+ * Throws `PackWriteError` (`read-only`) when the pack exists and is read-only: no write permission
+ * bit at all (checked even for root, who could write it anyway), or none for this user.
+ */
 export async function assertPackWritable(path: string, shown = path): Promise<void> {
   const info = await stat(path).catch(() => null);
-  if (info && (info.mode & 0o222) === 0) {
+  const writable = await access(path, constants.W_OK).then(() => true, () => false);
+  if (info && ((info.mode & 0o222) === 0 || !writable)) {
     throw new PackWriteError(`Pack ${shown} is read-only (mode ${(info.mode & 0o777).toString(8)}); it was not changed. Make it writable (chmod u+w) or choose another --pack.`, { pack: shown, reason: 'read-only' });
   }
 }

@@ -6,8 +6,6 @@ import { expandInputs } from './inputs';
 import { createProgress, errorInfo, escapeControl, printJsonLine } from './output';
 import { assertPackWritable, PackWriteError, resolvePackPath, withFileLock, writeFileAtomic } from './pack-file';
 
-export { writeFileAtomic };
-
 /** Options of `gesture register`. */
 export interface RegisterCommandOptions {
   pack: string;
