@@ -10,21 +10,29 @@ function works(path: string): boolean {
 }
 
 /**
- * The ffmpeg binary to decode video with: `GESTURE_FFMPEG` if set, else Debian's (or any)
- * `ffmpeg` on the PATH, else the one shipped in the npm package `@ffmpeg-installer/ffmpeg`.
- * Throws `FfmpegMissingError` saying how to get one.
+ * The ffmpeg binary to decode video with. A system ffmpeg (Debian's, or any `ffmpeg` on the PATH)
+ * is preferred, because the fallback in the npm package `@ffmpeg-installer/ffmpeg` is a 2018
+ * build. `GESTURE_FFMPEG` chooses: a path to a binary, `system` (the PATH's only) or `bundled`
+ * (the npm package's only). Throws `FfmpegMissingError` saying how to get one.
+ *
+ * @example
+ * // GESTURE_FFMPEG=/opt/ffmpeg/bin/ffmpeg node app.js
+ * console.log(ffmpegPath());
  */
 export function ffmpegPath(): string {
   if (cached) return cached;
   const tried: string[] = [];
   const candidates: string[] = [];
-  if (process.env.GESTURE_FFMPEG) candidates.push(process.env.GESTURE_FFMPEG);
-  candidates.push('ffmpeg');
-  try {
-    const require = createRequire(import.meta.url);
-    candidates.push((require('@ffmpeg-installer/ffmpeg') as { path: string }).path);
-  } catch {
-    tried.push('@ffmpeg-installer/ffmpeg (not installed for this platform)');
+  const choice = process.env.GESTURE_FFMPEG?.trim() ?? '';
+  if (choice && choice !== 'system' && choice !== 'bundled') candidates.push(choice);
+  if (!choice || choice === 'system') candidates.push('ffmpeg');
+  if (!choice || choice === 'bundled') {
+    try {
+      const require = createRequire(import.meta.url);
+      candidates.push((require('@ffmpeg-installer/ffmpeg') as { path: string }).path);
+    } catch {
+      tried.push('@ffmpeg-installer/ffmpeg (not installed for this platform)');
+    }
   }
   for (const candidate of candidates) {
     if (works(candidate)) return (cached = candidate);

@@ -1,9 +1,9 @@
 // Re-exports the core, so installing this one package is enough.
 export * from '@gesture/core';
 export { createNodeRecognizer } from './node-recognizer';
-export { loadImage } from './load-image';
-export type { LoadedImage } from './load-image';
-export { fromVideoFile, isVideoPath, probeVideo, videoFrames } from './video';
+export { DEFAULT_MAX_IMAGE_PIXELS, loadImage } from './load-image';
+export type { LoadedImage, LoadImageOptions } from './load-image';
+export { MAX_FPS, MIN_FPS, VIDEO_DEMUXERS, fromVideoFile, isVideoPath, probeVideo, videoFrames } from './video';
 export type { VideoFileOptions, VideoInfo } from './video';
 export { ffmpegPath } from './ffmpeg';
 export { benchRatios, formatBenchTable, runStageBench } from './bench';
@@ -12,3 +12,5 @@ export { summarize } from './stats';
 export type { BenchRow } from './stats';
 export { formatTable } from './table';
 export { FfmpegMissingError, ImageLoadError, VideoDecodeError } from './errors';
+export type { ImageLoadReason } from './errors';
+export { escapeControl } from './terminal-text';

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fromFrames, type FrameData, type FrameSource, type TimedFrame } from '@gesture/core';
 import { VideoDecodeError } from './errors';
 import { ffmpegPath } from './ffmpeg';
@@ -23,6 +24,27 @@ export interface VideoInfo {
   durationMs: number;
 }
 
+/** The lowest `fps` accepted: one frame every 10 s. Lower rates decode no frame of a short clip. */
+export const MIN_FPS = 0.1;
+/** The highest `fps` accepted. */
+export const MAX_FPS = 240;
+
+/**
+ * The only demuxers ffmpeg may use (its `-format_whitelist`): real video containers. Playlists
+ * (`hls`), `concat` lists and image sequences are refused, because they make ffmpeg open other
+ * files named inside the input.
+ */
+export const VIDEO_DEMUXERS = ['mov', 'mp4', 'matroska', 'webm', 'avi', 'yuv4mpegpipe', 'mpeg', 'mpegts', 'ogg', 'gif'] as const;
+
+/**
+ * ffmpeg input arguments that read exactly one local file: only the `file` protocol, only the
+ * demuxers of `VIDEO_DEMUXERS`, and the path as a `file:` URL, so a name like `concat:a.mp4|b.mp4`
+ * or `http:…` is just a file name.
+ */
+function inputArgs(path: string): string[] {
+  return ['-protocol_whitelist', 'file', '-format_whitelist', VIDEO_DEMUXERS.join(','), '-i', `file:${resolve(path)}`];
+}
+
 const VIDEO_EXTENSIONS = /\.(mp4|m4v|mov|mkv|webm|avi|y4m|mpg|mpeg|ogv|gif)$/i;
 
 /** True when the path looks like a video by its extension. */
@@ -40,8 +62,15 @@ export async function probeVideo(path: string): Promise<VideoInfo> {
   } catch (cause) {
     throw new VideoDecodeError(`Cannot read video ${path}: no such file.`, { source: path, framesRead: 0 }, { cause });
   }
-  const probe = spawnSync(ffmpegPath(), ['-hide_banner', '-i', path], { encoding: 'utf8', timeout: 30_000 });
+  const probe = spawnSync(ffmpegPath(), ['-hide_banner', '-nostdin', ...inputArgs(path)], { encoding: 'utf8', timeout: 30_000 });
   const text = probe.stderr ?? '';
+  if (/not on whitelist/i.test(text)) {
+    const format = /Format not on whitelist '?([^']*?)'?\s*$/m.exec(text)?.[1] ?? /Input #0, ([\w,]+)/.exec(text)?.[1];
+    throw new VideoDecodeError(
+      `Cannot decode video ${path}: it is not a video container this package reads (a playlist, concat list or other format that opens further files is refused; allowed: ${VIDEO_DEMUXERS.join(', ')}).`,
+      { source: path, framesRead: 0, stderr: text.slice(-2000), ...(format ? { format } : {}) },
+    );
+  }
   const stream = /Stream #\d+:\d+.*?: Video: .*?(\d{2,5})x(\d{2,5})/.exec(text);
   if (!stream) {
     const reason = text.split('\n').filter((l) => /error|invalid|not found|moov/i.test(l)).slice(-2).join(' ').trim();
@@ -70,12 +99,12 @@ export async function probeVideo(path: string): Promise<VideoInfo> {
  */
 export async function* videoFrames(path: string, options: VideoFileOptions = {}): AsyncGenerator<TimedFrame & { frame: FrameData }> {
   const info = await probeVideo(path);
-  const fps = options.fps ?? (info.fps > 0 ? info.fps : 30);
-  if (!(typeof fps === 'number' && Number.isFinite(fps) && fps > 0 && fps <= 240)) {
-    throw new VideoDecodeError(`Option fps must be a number in (0, 240], got ${String(options.fps)}.`, { source: path, framesRead: 0 });
+  const fps = options.fps ?? (info.fps > 0 ? Math.min(Math.max(info.fps, MIN_FPS), MAX_FPS) : 30);
+  if (!(typeof fps === 'number' && Number.isFinite(fps) && fps >= MIN_FPS && fps <= MAX_FPS)) {
+    throw new VideoDecodeError(`Option fps must be a number from ${MIN_FPS} to ${MAX_FPS}, got ${String(options.fps)}.`, { source: path, framesRead: 0 });
   }
   const frameBytes = info.width * info.height * 4;
-  const child = spawn(ffmpegPath(), ['-v', 'error', '-nostdin', '-i', path, '-an', '-vf', `fps=${fps}`, '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], {
+  const child = spawn(ffmpegPath(), ['-v', 'error', '-nostdin', ...inputArgs(path), '-an', '-vf', `fps=${fps}`, '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -115,7 +144,7 @@ export async function* videoFrames(path: string, options: VideoFileOptions = {})
   const problems = stderr.split('\n').filter((line) => line.trim()).slice(-3).join(' ');
   const decodedMs = (framesRead * 1000) / fps;
   const short = info.durationMs > 0 && decodedMs < info.durationMs - Math.max(500, 3000 / fps);
-  if (code !== 0 || filled > 0 || problems || short) {
+  if (code !== 0 || filled > 0 || problems || short || framesRead === 0) {
     throw new VideoDecodeError(`Video ${path} is corrupt or truncated after ${framesRead} frame(s) (${Math.round(decodedMs)} of ${Math.round(info.durationMs)} ms)${problems ? `: ${problems}` : ''}.`, { source: path, framesRead, stderr: stderr.slice(-2000) });
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ImageLoadError } from '../errors';
-import { loadImage } from '../load-image';
+import { DEFAULT_MAX_IMAGE_PIXELS, loadImage } from '../load-image';
 import { fixtureFiles } from '../../../core/src/__tests__/helpers/fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'gesture-images-'));
@@ -50,4 +50,20 @@ describe('loadImage', () => {
     expect((error as ImageLoadError).code).toBe('image-load');
     expect((error as ImageLoadError).details.reason).toBe(reason);
   });
+
+  it('refuses a 1-bit 12000×12000 PNG (a few KB) from its header, naming the limit, without decoding it', async () => {
+    // 144 megapixels: about 18 KB on disk, 576 MB as RGBA and several GB while sharp decodes it.
+    const bomb = join(dir, 'bomb.png');
+    await sharp({ create: { width: 12000, height: 12000, channels: 3, background: '#000' } }).png({ palette: true, colours: 2, compressionLevel: 9 }).toFile(bomb);
+    const before = process.memoryUsage().rss;
+    const error = await loadImage(bomb).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImageLoadError);
+    expect((error as ImageLoadError).details).toMatchObject({ reason: 'too-large', width: 12000, height: 12000, pixels: 144_000_000, limit: DEFAULT_MAX_IMAGE_PIXELS });
+    expect((error as Error).message).toMatch(/50000000 pixels/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+    // The budget is an option; a small one refuses a real photo, and sharp's own limit backs it.
+    const photo = fixtureFiles('fist')[0]!;
+    const small = await loadImage(photo, { maxPixels: 1000 }).catch((e: unknown) => e);
+    expect((small as ImageLoadError).details).toMatchObject({ reason: 'too-large', limit: 1000 });
+  }, 60_000);
 });

@@ -1,5 +1,8 @@
 import { SingleBar } from 'cli-progress';
 import { GestureError } from '@gesture/core';
+import { escapeControl } from '../terminal-text';
+
+export { escapeControl };
 
 /** Writes one JSON value as one line on stdout. */
 export function printJsonLine(value: unknown): void {
@@ -19,13 +22,14 @@ export interface Progress {
   stop(): void;
 }
 
+/** A progress bar over `total` items; labels are escaped with `escapeControl()`. */
 export function createProgress(total: number, unit: string): Progress {
   if (!process.stderr.isTTY || total === 0) return { tick() {}, stop() {} };
   const bar = new SingleBar({ stream: process.stderr, format: ` {bar} {value}/{total} ${unit} | {label}`, hideCursor: true, clearOnComplete: true }, undefined);
   bar.start(total, 0, { label: '' });
   return {
     tick(label) {
-      bar.increment(1, { label });
+      bar.increment(1, { label: escapeControl(label) });
     },
     stop() {
       bar.stop();

@@ -93,7 +93,8 @@ function describeEvent(event: GestureEvent): string {
 
 /**
  * `gesture recognize <image|dir|video>...`: one JSON line per image (or per video event, then a
- * summary line), or a table. Returns the exit code: 1 if any input failed, else 0.
+ * summary line), or a table. Returns the exit code: 1 if any input failed (an unreadable file,
+ * video or folder, or a folder with no image), else 0. A pack that cannot be read throws (exit 2).
  */
 export async function recognizeCommand(paths: readonly string[], options: RecognizeCommandOptions): Promise<number> {
   const inputs = await expandInputs(paths);
@@ -106,6 +107,12 @@ export async function recognizeCommand(paths: readonly string[], options: Recogn
     const videoRows: string[][] = [];
     for (const input of inputs) {
       progress.tick(input.path);
+      if (input.kind === 'error') {
+        failed += 1;
+        if (options.json) printJsonLine({ file: input.path, error: errorInfo(input.error) });
+        else imageRows.push([input.path, 'error', input.error.message, '', '']);
+        continue;
+      }
       if (input.kind === 'video') {
         if (!(await recognizeVideo(recognizer, input, options, videoRows))) failed += 1;
         continue;

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
-import type { Frame, RegistrationReport } from '@gesture/core';
+import { readFile } from 'node:fs/promises';
+import type { Frame, GestureRecognizer, RegistrationReport } from '@gesture/core';
 import { loadImage } from '../load-image';
 import { createNodeRecognizer } from '../node-recognizer';
 import { expandInputs } from './inputs';
-import { createProgress, errorInfo, printJsonLine } from './output';
+import { createProgress, errorInfo, escapeControl, printJsonLine } from './output';
+import { assertPackWritable, PackWriteError, resolvePackPath, withFileLock, writeFileAtomic } from './pack-file';
 
 /** Options of `gesture register`. */
 export interface RegisterCommandOptions {
@@ -17,41 +16,32 @@ export interface RegisterCommandOptions {
 }
 
 /**
- * Writes a file atomically: a temporary file in the same folder, then a rename over the target,
- * so a crash at any moment leaves either the old file or the new one, never half of one.
- */
-export async function writeFileAtomic(path: string, contents: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, contents, { flush: true });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-/**
  * `gesture register <name> <image|dir>... --pack pack.json`: learns a gesture from sample photos,
- * adds it to the pack (created if missing) and prints the registration report. Returns the exit
- * code: 0 when the gesture was registered, 1 otherwise.
+ * adds it to the pack (created if missing) and prints the registration report. The pack's
+ * read-modify-write holds a lock (`<pack>.lock`), so concurrent runs never lose each other's
+ * gestures; a symbolic link is written through to its target; a read-only pack is refused.
+ * Returns the exit code: 0 when the gesture was registered, 1 otherwise; a malformed pack throws
+ * (exit 2).
  */
 export async function registerCommand(name: string, paths: readonly string[], options: RegisterCommandOptions): Promise<number> {
+  const target = await resolvePackPath(options.pack);
+  try {
+    await assertPackWritable(target, options.pack);
+  } catch (error) {
+    if (!(error instanceof PackWriteError)) throw error;
+    console.error(`gesture register: ${escapeControl(error.message)}`);
+    return 1;
+  }
   const all = await expandInputs(paths);
   const inputs = all.filter((input) => input.kind === 'image');
   const recognizer = await createNodeRecognizer({ backend: options.backend ?? 'wasm' });
   try {
-    const existing = await readFile(options.pack, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw error;
-    });
-    if (existing !== null) recognizer.gestures.import(JSON.parse(existing));
     const frames: Frame[] = [];
     const files: string[] = [];
     // Videos (and GIFs, read as videos) are not samples: say so rather than drop them silently.
-    const unreadable: (RegistrationReport['rejected'][number] & { file: string })[] = all
+    const unreadable: Rejection[] = all
       .filter((input) => input.kind !== 'image')
-      .map((input) => ({ index: -1, reason: 'invalid', message: `${input.path}: a video; samples are photos`, file: input.path }));
+      .map((input) => ({ index: -1, reason: 'invalid', message: input.kind === 'error' ? input.error.message : `${input.path}: a video; samples are photos`, file: input.path }));
     const progress = createProgress(inputs.length, 'samples');
     for (const input of inputs) {
       progress.tick(input.path);
@@ -63,22 +53,43 @@ export async function registerCommand(name: string, paths: readonly string[], op
       }
     }
     progress.stop();
-    const report = frames.length
-      ? await recognizer.gestures.register(name, frames, { meaning: options.meaning ?? null, replace: options.replace ?? false })
-      : { gesture: name, registered: false, accepted: 0, rejected: [], nearest: null, confusable: false };
-    const rejected = [...report.rejected.map((r) => ({ ...r, file: files[r.index] })), ...unreadable];
-    if (report.registered) await writeFileAtomic(options.pack, `${JSON.stringify(recognizer.gestures.export(), null, 2)}\n`);
-    const output = { ...report, rejected, pack: report.registered ? options.pack : null };
-    if (options.json) printJsonLine(output);
-    else {
-      console.log(`${report.registered ? 'registered' : 'NOT registered'} '${name}': ${report.accepted} sample(s) accepted, ${rejected.length} rejected`);
-      for (const r of rejected) console.log(`  rejected ${r.file ?? `#${r.index}`}: ${r.reason}${r.message ? ` (${r.message})` : ''}`);
-      if (report.nearest) console.log(`  nearest gesture: ${report.nearest.gesture} (similarity ${report.nearest.similarity.toFixed(2)})`);
-      if (report.confusable) console.log(`  warning: '${name}' is easily confused with '${report.nearest?.gesture}'`);
-      if (report.registered) console.log(`  pack written: ${options.pack}`);
-    }
-    return report.registered ? 0 : 1;
+    return await withFileLock(target, async () => {
+      await assertPackWritable(target, options.pack);
+      const existing = await readFile(target, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (existing !== null) recognizer.gestures.import(JSON.parse(existing));
+      return await registerLocked(recognizer, name, frames, files, unreadable, target, options);
+    });
+  } catch (error) {
+    if (!(error instanceof PackWriteError)) throw error;
+    console.error(`gesture register: ${escapeControl(error.message)}`);
+    return 1;
   } finally {
     recognizer.dispose();
   }
+}
+
+type Rejection = RegistrationReport['rejected'][number] & { file: string | undefined };
+
+/** Registers the samples into the (already imported) pack, writes it and prints the report. */
+async function registerLocked(recognizer: GestureRecognizer, name: string, frames: Frame[], files: string[], unreadable: Rejection[], target: string, options: RegisterCommandOptions): Promise<number> {
+  const report = frames.length
+    ? await recognizer.gestures.register(name, frames, { meaning: options.meaning ?? null, replace: options.replace ?? false })
+    : { gesture: name, registered: false, accepted: 0, rejected: [], nearest: null, confusable: false };
+  const rejected = [...report.rejected.map((r) => ({ ...r, file: files[r.index] })), ...unreadable];
+  if (report.registered) await writeFileAtomic(target, `${JSON.stringify(recognizer.gestures.export(), null, 2)}\n`);
+  const output = { ...report, rejected, pack: report.registered ? options.pack : null };
+  if (options.json) printJsonLine(output);
+  else {
+    // Names, meanings and paths come from users and shared packs: never print their controls raw.
+    const e = escapeControl;
+    console.log(`${report.registered ? 'registered' : 'NOT registered'} '${e(name)}': ${report.accepted} sample(s) accepted, ${rejected.length} rejected`);
+    for (const r of rejected) console.log(`  rejected ${e(r.file ?? `#${r.index}`)}: ${r.reason}${r.message ? ` (${e(r.message)})` : ''}`);
+    if (report.nearest) console.log(`  nearest gesture: ${e(report.nearest.gesture)} (similarity ${report.nearest.similarity.toFixed(2)})`);
+    if (report.confusable) console.log(`  warning: '${e(name)}' is easily confused with '${e(report.nearest?.gesture ?? '')}'`);
+    if (report.registered) console.log(`  pack written: ${escapeControl(options.pack)}`);
+  }
+  return report.registered ? 0 : 1;
 }
