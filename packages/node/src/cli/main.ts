@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { benchCommand } from './bench';
 import { errorInfo } from './output';
 import { recognizeCommand } from './recognize';
+import { recordCommand } from './record';
+import { replayCommand } from './replay';
 import { registerCommand } from './register';
 
 function positiveNumber(value: string): number {
@@ -28,6 +30,8 @@ Examples:
   $ gesture recognize photos/ --json > results.jsonl
   $ gesture recognize call.mp4 --fps 10 --json
   $ gesture register rock samples/rock/ --pack my-gestures.json --meaning party
+  $ gesture record call.mp4 --fps 10 -o session.json
+  $ gesture replay session.json --json
   $ gesture bench --images photos/ --frames 20`);
 
 program
@@ -80,6 +84,29 @@ Examples:
   $ gesture bench --frames 20 --images photos/ --json`)
   .action(async (options) => {
     process.exitCode = await benchCommand(options);
+  });
+
+program
+  .command('record')
+  .description('Record what the detect stage finds in every frame of a video (JSON, replayable without models).')
+  .argument('<video>', 'a video file')
+  .requiredOption('-o, --output <file>', 'the recording to write (JSON)')
+  .option('--fps <n>', 'frames per second to decode at (default: the video\'s own rate)', positiveNumber)
+  .option('--mirror', 'the video is a mirrored (selfie) view', false)
+  .option('--json', 'print the summary as one JSON line', false)
+  .addOption(backend)
+  .action(async (video: string, options) => {
+    process.exitCode = await recordCommand(video, options);
+  });
+
+program
+  .command('replay')
+  .description('Gesture and presence events of recordings (gesture record), without models.')
+  .argument('<recordings...>', 'recording files (JSON)')
+  .option('--json', 'one JSON line per event, then a summary line per recording', false)
+  .option('--pack <file>', 'a gesture pack (JSON) of custom gestures to recognise too')
+  .action(async (recordings: string[], options) => {
+    process.exitCode = await replayCommand(recordings, options);
   });
 
 program.parseAsync().catch((error: unknown) => {
