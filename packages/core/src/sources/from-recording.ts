@@ -35,7 +35,7 @@ export interface ReplaySource extends Observable<Detection> {
  * replayEvents(fromRecording(recording, { speed: 'fast' })).subscribe(console.log);
  * // React: useGesture({ source: fromRecording(recording) })
  */
-export function fromRecording(recording: GestureRecording, options: FromRecordingOptions = {}): ReplaySource {
+export function fromRecording(recording: GestureRecording | unknown, options: FromRecordingOptions = {}): ReplaySource {
   const { speed = 'recorded', scheduler = asyncScheduler } = options;
   if (speed !== 'recorded' && speed !== 'fast') {
     throw new InvalidOptionsError(`speed must be 'recorded' or 'fast', got ${String(speed)}.`, { option: 'speed', expected: "'recorded' | 'fast'", received: String(speed) });
