@@ -86,9 +86,11 @@ describe('record() and fromRecording()', () => {
   it('classifies with registered gestures and registry options during replay', async () => {
     const { recording } = await recordSession();
     const replay = createReplayRecognizer({ minHoldMs: 300, meanings: { palm: 'hello' } });
-    replay.gestures.register('vulcan', [transform(syntheticHand(SHAPES.peace), { deg: 7.3, scale: 0.9 })], { replace: true });
+    const report = await replay.gestures.register('peace', [transform(syntheticHand(SHAPES.peace), { deg: 7.3, scale: 0.9 })], { replace: true, meaning: 'vulcan' });
+    expect(report.registered).toBe(true);
     const events = await firstValueFrom(replay.events(recording).pipe(toArray()));
     expect(events.find((e) => e.type === 'gesture' && e.gesture === 'palm')).toMatchObject({ meaning: 'hello' });
+    expect(events.find((e) => e.type === 'gesture' && e.gesture === 'peace')).toMatchObject({ meaning: 'vulcan' });
     expect(replay.backend).toBeNull();
   });
 
