@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.config';
 
-export default defineConfig(packageConfig({ entry: ['src/index.ts', 'src/vite.ts'], external: [/^@tensorflow\//, 'rxjs', 'vite'] }));
+export default defineConfig(packageConfig({ entry: { index: 'src/index.ts', vite: 'src/vite.ts', replay: 'src/replay-entry.ts' }, external: [/^@tensorflow\//, 'rxjs', 'vite'] }));

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useGesture, type BackendName } from '@gesture/react';
+import { createRecorder, useGesture, type BackendName, type GestureRecorder } from '@gesture/react';
 import { paintOverlay, type OverlayState } from './overlay';
+import { downloadRecording } from './recording';
 import { TeachPanel } from './TeachPanel';
 import { useFps } from './use-fps';
 
@@ -19,7 +20,13 @@ const OPTIONS = {
 export function App() {
   const video = useRef<HTMLVideoElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const { status, gesture, meaning, presence, backend, error, register, observer } = useGesture({ video, ...OPTIONS });
+  // While a recorder is set, what the detector finds per frame is recorded (for tests: docs/replay.md).
+  const [recorder, setRecorder] = useState<GestureRecorder | null>(null);
+  const { status, gesture, meaning, presence, backend, error, register, observer } = useGesture({ video, ...OPTIONS, recorder });
+  const toggleRecording = () => {
+    if (recorder) downloadRecording(recorder);
+    setRecorder(recorder ? null : createRecorder());
+  };
   const fps = useFps(observer);
   const away = presence === 'away';
   const label = gesture === null ? null : { icon: (meaning !== null && ICONS[meaning]) || '⭐', text: meaning ?? gesture };
@@ -65,6 +72,11 @@ export function App() {
           <span>no gesture</span>
         )}
         {away && <span data-testid="away-cover"> · Away (video covered)</span>}
+      </p>
+      <p>
+        <button type="button" data-testid="record" onClick={toggleRecording} disabled={status !== 'ready'}>
+          {recorder ? '⏹ Stop and download recording' : '⏺ Record session'}
+        </button>
       </p>
       {error && <p role="alert" data-testid="error">{error.message}</p>}
       <section className="outgoing">

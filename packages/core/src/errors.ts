@@ -53,6 +53,20 @@ export class GesturePackError extends GestureError {
   }
 }
 
+/**
+ * A recording that failed validation (`fromRecording()`, `validateRecording()`), or a recorder
+ * that is full; `details.path` is the JSON path of the first problem, e.g. `$.frames[12].hands[0].box[2]`.
+ *
+ * @example
+ * try { fromRecording(JSON.parse(text)); }
+ * catch (e) { if (e instanceof RecordingError) console.error(e.details.path); }
+ */
+export class RecordingError extends GestureError {
+  constructor(message: string, details: { path: string }) {
+    super('recording', message, details);
+  }
+}
+
 /** A call on a recognizer (or observer) after `dispose()`/`destroy()`. */
 export class DisposedError extends GestureError {
   constructor(what: string) {

@@ -1,5 +1,7 @@
 export { createGestureRecognizer } from './recognizer';
-export type { FrameInput, GestureRecognizer, RecognizeResult } from './recognizer';
+export type { FrameInput, GestureRecognizer, RecognizeResult, RecognizerEventOptions } from './recognizer';
+export { createReplayRecognizer, replayEvents } from './replay';
+export type { ReplayInput, ReplayOptions, ReplayRecognizer } from './replay';
 export { resolveOptions } from './options';
 export type { ClassifierOptions, RecognizerOptions, ResolvedRecognizerOptions } from './options';
 export { DEFAULT_DEBOUNCE_OPTIONS, DEFAULT_PRESENCE_OPTIONS, EVENT_OPTION_KEYS, resolveEventOptions } from './event-options';
@@ -8,7 +10,8 @@ export type { GestureErrorEvent, GestureEvent, GesturePhaseEvent, GestureWarning
 export { GestureObserver } from './observer/observer';
 export type { GestureListener } from './observer/observer';
 export type { GestureObserverOptions } from './observer/observer-options';
-export type { GestureObserverSource } from './observer/source';
+export type { ObservedRecognizer } from './observer/load';
+export type { GestureObserverSource, ObservedFrames } from './observer/source';
 export { IDLE_SNAPSHOT, reduceSnapshot } from './observer/snapshot';
 export type { GestureSnapshot, GestureStatus, HeldGesture, PresenceState } from './observer/snapshot';
 export { createFrameSource, isFrameSource } from './sources/frame-source';
@@ -17,6 +20,13 @@ export { fromFrames } from './sources/from-frames';
 export type { FromFramesOptions } from './sources/from-frames';
 export { fromVideoElement } from './sources/from-video-element';
 export type { FromVideoElementOptions, VideoFrameProvider } from './sources/from-video-element';
+export { fromRecording, isReplaySource } from './sources/from-recording';
+export type { FromRecordingOptions, ReplaySource } from './sources/from-recording';
+export { decodeFrame, encodeDetection, GESTURE_RECORDING_FORMAT, GESTURE_RECORDING_LIMITS, GESTURE_RECORDING_VERSION, RECORDING_PRECISION } from './recording/format';
+export type { GestureRecording, RecordedFace, RecordedFrame, RecordedHand } from './recording/format';
+export { validateRecording } from './recording/validate';
+export { createRecorder } from './recording/recorder';
+export type { GestureRecorder, RecorderOptions } from './recording/recorder';
 export { resolveBackendOptions, startTfBackend } from './backend/start';
 export { DEFAULT_BROWSER_WASM_PATH } from './backend/wasm';
 export type { BackendAttempt, BackendInfo, BackendName, BackendOptions, ResolvedBackendOptions } from './backend/start';
@@ -28,6 +38,7 @@ export type { DetectCallOptions, DetectMode, DetectorStats, HandDetector } from 
 export { pace } from './stages/pace';
 export type { PaceEvent } from './stages/pace';
 export { detect } from './stages/detect';
+export { record } from './stages/record';
 export { classify } from './stages/classify';
 export { debounce } from './stages/debounce';
 export type { DebounceFrame, DebounceHand } from './stages/debounce';
@@ -53,6 +64,7 @@ export {
   InvalidFrameError,
   InvalidOptionsError,
   ModelLoadError,
+  RecordingError,
 } from './errors';
 export type {
   Box,

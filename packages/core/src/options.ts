@@ -1,15 +1,11 @@
 import { resolveBackendOptions, type BackendOptions, type ResolvedBackendOptions } from './backend/start';
-import { resolveGestureRegistryOptions, type GestureRegistryOptions, type ResolvedGestureRegistryOptions } from './classify/options';
+import { CLASSIFIER_OPTION_KEYS, resolveGestureRegistryOptions, type ClassifierOptions, type ResolvedGestureRegistryOptions } from './classify/options';
 import { resolveHandDetectorOptions, type HandDetectorOptions, type ResolvedHandDetectorOptions } from './detect/options';
 import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
 import { resolveModelOptions, type ModelOptions } from './model-loader';
 import { markResolved, pick, requireObject } from './option-checks';
 
-/** The registry options a recognizer takes (its registry's `detect` is the recognizer's own detector). */
-export type ClassifierOptions = Omit<GestureRegistryOptions, 'detect'>;
-
-/** The names of the registry options a recognizer takes. */
-export const CLASSIFIER_OPTION_KEYS: readonly (keyof Required<ClassifierOptions>)[] = ['builtins', 'meanings', 'minScore', 'minSamplePresence', 'confusableSimilarity'];
+export { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from './classify/options';
 
 /**
  * Everything `createGestureRecognizer()` accepts: backend, models, hand detector, classifier

@@ -3,6 +3,7 @@ import { RecoveringDetector, webglContextRecovery, type ContextLossRecovery } fr
 import { fallbackWarning, startTfBackend, type BackendInfo } from './backend/start';
 import { GestureRegistry } from './classify/registry';
 import type { Recognition } from './classify/types';
+import type { GestureRecorder } from './recording/recorder';
 import { loadHandDetector } from './detect/create-hand-detector';
 import type { HandDetector } from './detect/hand-detector';
 import { DisposedError, errorMessage, GestureError, InvalidOptionsError } from './errors';
@@ -13,10 +14,10 @@ import { resolveOptions, type RecognizerOptions, type ResolvedRecognizerOptions 
 import { isFrameSource, type FrameSource } from './sources/frame-source';
 import { fromFrames } from './sources/from-frames';
 import { classify } from './stages/classify';
-import { debounce } from './stages/debounce';
 import { detect } from './stages/detect';
-import { pace, type PaceEvent } from './stages/pace';
-import { presence } from './stages/presence';
+import { pace } from './stages/pace';
+import { record } from './stages/record';
+import { toEvents } from './stages/to-events';
 import type { Frame, TimedFrame } from './types';
 
 /** What one call of `recognize()` returns: every hand with its gesture, the faces, and whether anyone is present. */
@@ -62,16 +63,23 @@ export interface GestureRecognizer {
    * `GestureError` (code `source-failed`, the source's error as `cause`). Frames that are not
    * an object or iterable throw `InvalidOptionsError`. Each subscription is its own run, starting with the detector's tracking reset;
    * run one at a time per recognizer, since hand tracking lives in the detector. `options`
-   * override the recognizer's debounce and presence options.
+   * override the recognizer's debounce and presence options; `options.recorder` taps the
+   * detections into a recording (`record()` between detect and classify).
    *
    * @example
    * recognizer.events(fromVideoElement(video)).subscribe((e) => {
    *   if (e.type === 'gesture') console.log(e.phase, e.gesture, e.meaning);
    * });
    */
-  events(frames: FrameInput, options?: EventOptions): Observable<GestureEvent>;
+  events(frames: FrameInput, options?: RecognizerEventOptions): Observable<GestureEvent>;
   /** Releases every model and tensor and completes running `events()` streams. Any later call throws `DisposedError`. */
   dispose(): void;
+}
+
+/** Options of `events()`: debounce and presence options, and a recorder to tap the detections into. */
+export interface RecognizerEventOptions extends EventOptions {
+  /** Records what `detect()` produces (`createRecorder()`); replay it with `fromRecording()`. Defaults to none. */
+  recorder?: GestureRecorder | null;
 }
 
 /** What `events()` reads frames from: a `FrameSource`, any Observable of timed frames, or an (async) iterable of them. */
@@ -143,6 +151,8 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
       alive();
       const events = resolveEventOptions(eventOptions, options.events);
       const source = toFrameSource(frames);
+      const { recorder } = eventOptions;
+      const stages = recorder ? pipe(detect(detector), record(recorder, options.detector), classify(registry)) : pipe(detect(detector), classify(registry));
       return defer(() => {
         alive();
         // Each run starts cold: hands tracked in an earlier run say nothing about this one.
@@ -150,7 +160,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
         const fallback = fallbackWarning(detector.backend, options.backend.backend);
         let failed: GestureError | null = null;
         const run = source.pipe(
-          pace(pipe(detect(detector), classify(registry))),
+          pace(stages),
           // A failing source ends the run: held gestures get their end first, then the error.
           catchError((cause: unknown) => {
             failed = sourceFailed(cause);
@@ -172,22 +182,6 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
       detector.dispose();
     },
   };
-}
-
-/**
- * The last step of `events()`: per-frame results go to `debounce()` and `presence()`; the events
- * `pace()` and the backend add (frame errors, dropped frames, a lost WebGL context) pass through.
- */
-function toEvents(options: ResolvedEventOptions) {
-  return connect((out: Observable<Recognition | PaceEvent>) =>
-    merge(
-      out.pipe(filter((o): o is PaceEvent => 'type' in o)),
-      out.pipe(
-        filter((o): o is Recognition => !('type' in o)),
-        connect((results) => merge(results.pipe(debounce(options)), results.pipe(presence(options)))),
-      ),
-    ),
-  );
 }
 
 /** `run`'s values, and `side`'s while `run` runs: it completes (or fails) when `run` does. */

@@ -42,6 +42,12 @@ export interface ResolvedGestureRegistryOptions {
   confusableSimilarity: number;
 }
 
+/** The registry options a recognizer takes (its registry's `detect` is the recognizer's own detector). */
+export type ClassifierOptions = Omit<GestureRegistryOptions, 'detect'>;
+
+/** The names of the registry options a recognizer takes. */
+export const CLASSIFIER_OPTION_KEYS: readonly (keyof Required<ClassifierOptions>)[] = ['builtins', 'meanings', 'minScore', 'minSamplePresence', 'confusableSimilarity'];
+
 /** Default values of {@link GestureRegistryOptions}. */
 export const DEFAULT_GESTURE_REGISTRY_OPTIONS: Readonly<Omit<ResolvedGestureRegistryOptions, 'detect'>> = {
   builtins: [...BUILTIN_GESTURES],

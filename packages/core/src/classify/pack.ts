@@ -1,5 +1,6 @@
 import { GesturePackError } from '../errors';
-import { escapeUnprintable, UNPRINTABLE } from '../printable';
+import { checkArray as checkJsonArray, checkObject as checkJsonObject, describeValue, FORBIDDEN_KEYS } from '../json-checks';
+import { UNPRINTABLE } from '../printable';
 import type { Point3 } from '../types';
 import { LANDMARK_COUNT, type NormalizedLandmarks } from './normalize';
 
@@ -47,51 +48,15 @@ export interface GesturePack {
   gestures: GesturePackGesture[];
 }
 
-/** Keys that could reach an object's prototype chain; refused anywhere in a pack. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const PACK_KEYS = ['format', 'version', 'gestures'] as const;
 const GESTURE_KEYS = ['name', 'meaning', 'replace', 'samples'] as const;
 
 function fail(path: string, expected: string, received: unknown): never {
-  throw new GesturePackError(`Invalid gesture pack at ${path}: expected ${expected}, received ${describe(received)}.`, { path });
+  throw new GesturePackError(`Invalid gesture pack at ${path}: expected ${expected}, received ${describeValue(received)}.`, { path });
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return escapeUnprintable(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value));
-  return typeof value;
-}
-
-/** Checks `value` is a plain object with exactly `keys` (all required), refusing prototype keys first. */
-function checkObject(value: unknown, path: string, keys: readonly string[]): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'an object', value);
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) fail(path, 'a plain object', value);
-  const own = Object.keys(value);
-  for (const key of own) {
-    if (FORBIDDEN_KEYS.has(key)) fail(`${path}.${key}`, 'no prototype key', key);
-    if (!keys.includes(key)) fail(`${path}.${key}`, `only the keys ${keys.join(', ')}`, `extra key ${JSON.stringify(key)}`);
-  }
-  for (const key of keys) if (!Object.hasOwn(value, key)) fail(`${path}.${key}`, `required key "${key}"`, undefined);
-  return value as Record<string, unknown>;
-}
-
-/**
- * Checks `value` is an array of `min`–`max` items with no holes, and returns a dense copy. Every
- * index is visited (`.map` and `.every` skip holes, which is how a sparse array once got through).
- */
-function checkArray(value: unknown, path: string, min: number, max: number): unknown[] {
-  if (!Array.isArray(value)) fail(path, `an array of ${min}–${max} items`, value);
-  if (value.length < min || value.length > max) fail(path, `an array of ${min}–${max} items`, value);
-  const items: unknown[] = [];
-  for (let i = 0; i < value.length; i++) {
-    if (!Object.hasOwn(value, i)) fail(`${path}[${i}]`, 'an item', 'a hole (an empty slot)');
-    items.push(value[i]);
-  }
-  return items;
-}
+const checkObject = (value: unknown, path: string, keys: readonly string[]) => checkJsonObject(value, path, keys, fail);
+const checkArray = (value: unknown, path: string, min: number, max: number) => checkJsonArray(value, path, min, max, fail);
 
 
 /**

@@ -1,5 +1,6 @@
 import type { RecognizerOptions } from '../options';
 import type { GestureRecognizer } from '../recognizer';
+import type { GestureRecorder } from '../recording/recorder';
 import type { GestureObserverSource } from './source';
 
 /** Options of a `GestureObserver`: the recognizer's options plus where frames come from. */
@@ -12,6 +13,11 @@ export interface GestureObserverOptions extends RecognizerOptions {
    * from its options and disposes it on `destroy()`).
    */
   recognizer?: GestureRecognizer | Promise<GestureRecognizer>;
+  /**
+   * Taps what `detect()` produces into this recorder (`createRecorder()`), e.g. for a "download
+   * recording" button: `JSON.stringify(recorder.toJSON())`. Defaults to `null` (nothing recorded).
+   */
+  recorder?: GestureRecorder | null;
   /** Process frames while subscribed. `false` pauses without unloading the models. Defaults to `true`. */
   enabled?: boolean;
   /**

@@ -2,14 +2,13 @@ import { observable as rxjsObservableKey, Subject, type Observable, type Observe
 import type { RegisterOptions, RegistrationReport, RegistrationSample } from '../classify/registry';
 import { DisposedError, GestureError, InvalidOptionsError, toError } from '../errors';
 import type { GestureEvent } from '../events';
-import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
-import type { FrameSource } from '../sources/frame-source';
-import type { TimedFrame } from '../types';
+import type { GestureRecognizer } from '../recognizer';
 import { CameraLease } from './camera';
 import type { GestureObserverOptions } from './observer-options';
-import { classifierOptionsOf, planOptionChange, recognizerOptionsOf } from './option-equality';
+import { loadRecognizer, observeEvents, type ObservedRecognizer } from './load';
+import { classifierOptionsOf, planOptionChange } from './option-equality';
 import { IDLE_SNAPSHOT, patchSnapshot, reduceSnapshot, UNWATCHED, type GestureSnapshot } from './snapshot';
-import { toFrames } from './source';
+import { toFrames, type ObservedFrames } from './source';
 
 /** Called whenever the snapshot changes. */
 export type GestureListener = (snapshot: GestureSnapshot) => void;
@@ -36,11 +35,11 @@ export class GestureObserver {
   private options: GestureObserverOptions;
   private snapshot: GestureSnapshot = IDLE_SNAPSHOT;
   private readonly listeners = new Set<GestureListener>();
-  private recognizer_: GestureRecognizer | null = null;
+  private recognizer_: ObservedRecognizer | null = null;
   private loading: Promise<void> | null = null;
   private ownsRecognizer = false;
   private run: Subscription | null = null;
-  private currentSource: FrameSource | Observable<TimedFrame> | null = null;
+  private currentSource: ObservedFrames | null = null;
   private destroyed = false;
   /** Bumped whenever the recognizer changes, so a load (or a camera failure) that finishes late is ignored. */
   private generation = 0;
@@ -90,9 +89,9 @@ export class GestureObserver {
     };
   }
 
-  /** The loaded recognizer (e.g. for `recognizer.gestures.export()` or `detector.stats`), or `null` before it is ready. */
+  /** The loaded recognizer (e.g. for `recognizer.gestures.export()` or `detector.stats`), or `null` before it is ready and while replaying a recording (no models). */
   get recognizer(): GestureRecognizer | null {
-    return this.recognizer_;
+    return this.recognizer_ && 'detector' in this.recognizer_ ? this.recognizer_ : null;
   }
 
   /**
@@ -121,7 +120,7 @@ export class GestureObserver {
   }
 
   /** The source frames are read from (e.g. to watch `dropped$`), or `null` when there is none. */
-  get source(): FrameSource | Observable<TimedFrame> | null {
+  get source(): ObservedFrames | null {
     return this.currentSource;
   }
 
@@ -199,7 +198,7 @@ export class GestureObserver {
     const given = this.options.recognizer;
     this.ownsRecognizer = given === undefined;
     this.set({ status: 'loading', error: null });
-    const load = given ?? createGestureRecognizer(recognizerOptionsOf(this.options));
+    const load = given ?? loadRecognizer(this.options);
     this.loading = Promise.resolve(load).then(
       (recognizer) => {
         if (generation !== this.generation || this.destroyed) {
@@ -230,7 +229,7 @@ export class GestureObserver {
     if (!this.currentSource) return;
     try {
       // events() picks the debounce/presence options out of these and fills in the rest.
-      this.run = this.recognizer_.events(this.currentSource, this.options).subscribe({
+      this.run = observeEvents(this.recognizer_, this.currentSource, this.options).subscribe({
         next: (event) => this.apply(event),
         error: (error: unknown) => {
           this.run = null;
@@ -272,7 +271,7 @@ export class GestureObserver {
     this.publish(reduceSnapshot(this.snapshot, event, this.recognizer_?.backend));
   }
 
-  private applyClassifierOptions(recognizer: GestureRecognizer): void {
+  private applyClassifierOptions(recognizer: ObservedRecognizer): void {
     try {
       recognizer.gestures.setOptions(classifierOptionsOf(this.options));
       if (this.snapshot.error instanceof InvalidOptionsError) this.set({ status: 'ready', error: null });

@@ -1,16 +1,17 @@
 import { EVENT_OPTION_KEYS } from '../event-options';
 import { resolveGestureRegistryOptions } from '../classify/options';
 import { pick } from '../option-checks';
+import { isReplaySource } from '../sources/from-recording';
 import { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from '../options';
 
 /** The options a `GestureObserver` reads itself; every other key is a recognizer option. */
-const OBSERVER_KEYS = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs'] as const;
+const OBSERVER_KEYS = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs', 'recorder'] as const;
 
 /** Keys that never need the models reloaded: the observer's own, and the debounce/presence ones `events()` reads. */
 const NO_RELOAD_KEYS: readonly string[] = [...OBSERVER_KEYS, ...EVENT_OPTION_KEYS];
 
 /** Keys that restart reading frames when they change (with the models kept). */
-const RESTART_KEYS: readonly string[] = ['source', 'enabled', ...EVENT_OPTION_KEYS];
+const RESTART_KEYS: readonly string[] = ['source', 'enabled', 'recorder', ...EVENT_OPTION_KEYS];
 
 /**
  * Whether two option values are the same for `setOptions()`: plain data (arrays, plain objects,
@@ -43,8 +44,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * - `camera`: whether the camera lease must follow (`camera` or `source` changed);
  * - `classifier`: registry options (`meanings`, `minScore`, …) of a recognizer the observer
  *   created changed, and nothing that needs a reload: they apply to the loaded registry as they are;
- * - `work`: `reload` the models (a new `recognizer`, or another recognizer option of a recognizer
- *   the observer created), `restart` reading frames (`source`, `enabled`, debounce/presence
+ * - `work`: `reload` the models (a new `recognizer`, another recognizer option of a recognizer
+ *   the observer created, or a `source` switching between a `fromRecording()` and frames), `restart` reading frames (`source`, `enabled`, debounce/presence
  *   options), or `none`.
  *
  * @example
@@ -64,7 +65,9 @@ export function planOptionChange(
   const camera = changed.includes('camera') || changed.includes('source');
   const recognizerKeys = changed.filter((key) => !NO_RELOAD_KEYS.includes(key));
   const classifierKeys = recognizerKeys.filter((key) => (CLASSIFIER_OPTION_KEYS as readonly string[]).includes(key));
-  const reload = changed.includes('recognizer') || (ownsRecognizer && recognizerKeys.length > classifierKeys.length);
+  // A recording replays without models, frames need them: switching between the two reloads.
+  const kindChanged = ownsRecognizer && isReplaySource(after.source) !== isReplaySource(before.source) && changed.includes('source');
+  const reload = kindChanged || changed.includes('recognizer') || (ownsRecognizer && recognizerKeys.length > classifierKeys.length);
   const restart = changed.some((key) => RESTART_KEYS.includes(key));
   return { changed, camera, classifier: ownsRecognizer && !reload && classifierKeys.length > 0, work: reload ? 'reload' : restart ? 'restart' : 'none' };
 }

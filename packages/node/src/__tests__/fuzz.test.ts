@@ -87,7 +87,7 @@ describe('fuzz: videoFrames()', () => {
 });
 
 describe('fuzz: CLI argument parsing (in-process)', () => {
-  const TOKENS = ['recognize', 'register', 'bench', 'help', 'rock', 'x.jpg', 'dir/', '--json', '--pack', 'p.json', '--fps', '--frames', '--images', '--backend', 'wasm', 'cpu', 'metal', '--meaning', '--replace', '--help', '-h', '--', '-', '--no-json', '--fps=10', '0', '-1', '1e-300', '1e300', 'NaN', 'Infinity', '0.1', '240', '241', '5', '3.5', '', ' ', '\u001b[2J', 'caf\u00e9', '\u202e'];
+  const TOKENS = ['recognize', 'register', 'bench', 'record', 'replay', '-o', 'out.json', 'help', 'rock', 'x.jpg', 'dir/', '--json', '--pack', 'p.json', '--fps', '--frames', '--images', '--backend', 'wasm', 'cpu', 'metal', '--meaning', '--replace', '--help', '-h', '--', '-', '--no-json', '--fps=10', '0', '-1', '1e-300', '1e300', 'NaN', 'Infinity', '0.1', '240', '241', '5', '3.5', '', ' ', '\u001b[2J', 'caf\u00e9', '\u202e'];
   it('every argument vector runs a command with valid options, or exits 0 (help) or 2 with a message, never a stack trace (200 cases)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })), { maxLength: 8 }), async (argv) => {
@@ -109,6 +109,18 @@ describe('fuzz: CLI argument parsing (in-process)', () => {
           bench: async (options) => {
             ran = true;
             if (options.frames !== undefined) expect(Number.isInteger(options.frames) && options.frames > 0).toBe(true);
+            return 0;
+          },
+          record: async (video, options) => {
+            ran = true;
+            expect(typeof video).toBe('string');
+            expect(typeof options.output).toBe('string');
+            if (options.fps !== undefined) expect(options.fps >= MIN_FPS && options.fps <= MAX_FPS).toBe(true);
+            return 0;
+          },
+          replay: async (recordings) => {
+            ran = true;
+            expect(recordings.length).toBeGreaterThan(0);
             return 0;
           },
         };

@@ -3,6 +3,8 @@ import { MAX_FPS, MIN_FPS } from '../video';
 import type { BenchCommandOptions } from './bench';
 import { errorInfo, escapeControl } from './output';
 import type { RecognizeCommandOptions } from './recognize';
+import type { RecordCommandOptions } from './record';
+import type { ReplayCommandOptions } from './replay';
 import type { RegisterCommandOptions } from './register';
 
 /** Exit codes of every `gesture` command. */
@@ -20,6 +22,8 @@ export interface CliCommands {
   recognize(inputs: string[], options: RecognizeCommandOptions): Promise<number>;
   register(name: string, inputs: string[], options: RegisterCommandOptions): Promise<number>;
   bench(options: BenchCommandOptions): Promise<number>;
+  record(video: string, options: RecordCommandOptions): Promise<number>;
+  replay(recordings: string[], options: ReplayCommandOptions): Promise<number>;
 }
 
 function fpsValue(value: string): number {
@@ -52,6 +56,8 @@ Examples:
   $ gesture recognize photos/ --json > results.jsonl
   $ gesture recognize call.mp4 --fps 10 --json
   $ gesture register rock samples/rock/ --pack my-gestures.json --meaning party
+  $ gesture record call.mp4 --fps 10 -o session.json
+  $ gesture replay session.json --json
   $ gesture bench --images photos/ --frames 20`);
 
   program
@@ -99,6 +105,25 @@ Examples:
   $ gesture bench --images photos/
   $ gesture bench --frames 20 --images photos/ --json`)
     .action(async (options: BenchCommandOptions) => done(await commands.bench(options)));
+
+  program
+    .command('record')
+    .description('Record what the detect stage finds in every frame of a video (JSON, replayable without models).')
+    .argument('<video>', 'a video file')
+    .requiredOption('-o, --output <file>', 'the recording to write (JSON)')
+    .option('--fps <n>', `frames per second to decode at, ${MIN_FPS} to ${MAX_FPS} (default: the video's own rate)`, fpsValue)
+    .option('--mirror', 'the video is a mirrored (selfie) view', false)
+    .option('--json', 'print the summary as one JSON line', false)
+    .addOption(backend)
+    .action(async (video: string, options: RecordCommandOptions) => done(await commands.record(video, options)));
+
+  program
+    .command('replay')
+    .description('Gesture and presence events of recordings (gesture record), without models.')
+    .argument('<recordings...>', 'recording files (JSON)')
+    .option('--json', 'one JSON line per event, then a summary line per recording', false)
+    .option('--pack <file>', 'a gesture pack (JSON) of custom gestures to recognise too')
+    .action(async (recordings: string[], options: ReplayCommandOptions) => done(await commands.replay(recordings, options)));
   return program;
 }
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { GestureEvent, GestureRecognizer, RecognizeResult } from '@gesture/core';
+import type { GestureRecognizer, RecognizeResult } from '@gesture/core';
 import { lastValueFrom, tap } from 'rxjs';
 import { loadImage } from '../load-image';
 import { createNodeRecognizer } from '../node-recognizer';
@@ -7,6 +7,7 @@ import { fromFrames } from '@gesture/core';
 import { videoFrames } from '../video';
 import { expandInputs, type CliInput } from './inputs';
 import { formatTable } from '../table';
+import { countEvent, describeEvent, eventJson } from './event-lines';
 import { createProgress, errorInfo, printJsonLine } from './output';
 
 /** Options of `gesture recognize`. */
@@ -39,11 +40,6 @@ export function imageLine(file: string, result: RecognizeResult) {
   };
 }
 
-/** A GestureEvent as JSON (errors become `{ code, message }`). */
-function eventJson(event: GestureEvent): unknown {
-  return event.type === 'error' ? { ...event, error: errorInfo(event.error) } : event;
-}
-
 async function recognizeVideo(recognizer: GestureRecognizer, input: CliInput, options: RecognizeCommandOptions, rows: string[][]): Promise<boolean> {
   let framesRead = 0;
   const counts: Record<string, number> = {};
@@ -60,8 +56,7 @@ async function recognizeVideo(recognizer: GestureRecognizer, input: CliInput, op
     await lastValueFrom(
       recognizer.events(source).pipe(
         tap((event) => {
-          if (event.type === 'gesture' && event.phase === 'start') counts[event.gesture] = (counts[event.gesture] ?? 0) + 1;
-          if (event.type === 'presence') counts[event.state] = (counts[event.state] ?? 0) + 1;
+          countEvent(counts, event);
           if (options.json) printJsonLine(eventJson(event));
           else rows.push([input.path, `${(event as { timestamp?: number }).timestamp ?? ''}`, describeEvent(event)]);
         }),
@@ -76,19 +71,6 @@ async function recognizeVideo(recognizer: GestureRecognizer, input: CliInput, op
   if (options.json) printJsonLine({ summary });
   else rows.push([input.path, 'summary', `${framesRead} frames, ${source.dropped} dropped, ${msPerFrame} ms/frame${failure ? `, error: ${errorInfo(failure).message}` : ''}`]);
   return !failure;
-}
-
-function describeEvent(event: GestureEvent): string {
-  switch (event.type) {
-    case 'gesture':
-      return `${event.phase} ${event.gesture} (${event.meaning ?? '–'}) hand ${event.handId} ${event.handedness} ${event.score.toFixed(2)}`;
-    case 'presence':
-      return event.state;
-    case 'warning':
-      return `warning ${event.code}: ${event.message}`;
-    default:
-      return `error ${errorInfo(event.error).message}`;
-  }
 }
 
 /**
