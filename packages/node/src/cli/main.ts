@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { benchCommand } from './bench';
 import { errorInfo } from './output';
@@ -21,6 +22,8 @@ const backend = new Option('--backend <name>', 'TensorFlow.js backend').choices(
 
 const program = new Command('gesture')
   .description('Hand-gesture recognition on images, folders and video files, on-device (WASM-SIMD).')
+  // dist/cli.js → the package's own package.json, in the repository and once installed.
+  .version((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version, '-V, --version')
   .showHelpAfterError()
   .addHelpText('after', `
 Examples:
