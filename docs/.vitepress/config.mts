@@ -47,6 +47,7 @@ export default defineConfig({
         ],
       },
       { text: 'Dependencies', link: '/dependencies' },
+      { text: 'Publishing', link: '/publishing' },
       { text: 'API reference', items: typedocSidebar },
     ],
     search: { provider: 'local' },

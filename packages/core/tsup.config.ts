@@ -1,4 +1,20 @@
 import { defineConfig } from 'tsup';
+import type { Plugin } from 'esbuild';
 import { packageConfig } from '../../tsup.config';
 
-export default defineConfig(packageConfig({ entry: { index: 'src/index.ts', vite: 'src/vite.ts', replay: 'src/replay-entry.ts' }, external: [/^@tensorflow\//, 'rxjs', 'vite'] }));
+const external = [/^@tensorflow\//, 'rxjs', 'vite'];
+
+/** The browser build takes `runtime-browser.ts` wherever the sources import `runtime-node.ts`. */
+const browserRuntime: Plugin = {
+  name: 'gesture-browser-runtime',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]runtime-node$/ }, (args) => ({ path: `${args.resolveDir}/${args.path.replace(/runtime-node$/, 'runtime-browser.ts')}` }));
+  },
+};
+
+export default defineConfig([
+  packageConfig({ entry: { index: 'src/index.ts', vite: 'src/vite.ts', replay: 'src/replay-entry.ts' }, external }),
+  // dist/index.browser.js, for the `browser` export condition: no file system, no `process`, no
+  // `new URL('../models/', import.meta.url)` (which web bundlers try to resolve at build time).
+  packageConfig({ entry: { 'index.browser': 'src/index.ts' }, format: ['esm'], dts: false, platform: 'browser', external, clean: false, shims: false, esbuildPlugins: [browserRuntime] }),
+]);

@@ -91,9 +91,9 @@ const EVENT_CHECKS: Record<keyof Required<EventOptions>, readonly [Check, string
 };
 
 /** The names of the debounce and presence options (what `events()` takes). */
-export const EVENT_OPTION_KEYS = Object.keys(EVENT_CHECKS) as readonly (keyof EventOptions)[];
+export const EVENT_OPTION_KEYS = /* @__PURE__ */ Object.keys(EVENT_CHECKS) as readonly (keyof EventOptions)[];
 
-const DEFAULT_EVENT_OPTIONS: ResolvedEventOptions = /* @__PURE__ */ markResolved('events', { ...DEFAULT_DEBOUNCE_OPTIONS, ...DEFAULT_PRESENCE_OPTIONS });
+const DEFAULT_EVENT_OPTIONS: ResolvedEventOptions = /* @__PURE__ */ markResolved('events', /* @__PURE__ */ Object.assign({}, DEFAULT_DEBOUNCE_OPTIONS, DEFAULT_PRESENCE_OPTIONS));
 
 /**
  * Fills in and validates the debounce and presence options: what `events()`, `debounce()` and

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { InvalidOptionsError, ModelLoadError } from './errors';
 import { isResolved, markResolved, requireObject } from './option-checks';
+import { currentDirectoryUrl, packagedModelsUrl, readFileFunction } from './runtime-node';
 
 /** The models the pipeline loads. */
 export type ModelName = 'handDetector' | 'handLandmarks' | 'faceDetector';
@@ -60,15 +61,7 @@ export const DEFAULT_BROWSER_MODEL_BASE_URL = '/models/';
  */
 export function defaultModelBaseUrl(): URL {
   if (typeof location !== 'undefined' && /^https?:$/.test(location.protocol)) return new URL(DEFAULT_BROWSER_MODEL_BASE_URL, location.href);
-  return new URL('../models/', import.meta.url);
-}
-
-const nodeFsModule = 'node:fs/promises';
-type ReadFile = (path: URL | string) => Promise<Uint8Array>;
-
-async function nodeReadFile(): Promise<ReadFile> {
-  const fs = (await import(/* @vite-ignore */ /* webpackIgnore: true */ nodeFsModule)) as { readFile: ReadFile };
-  return fs.readFile;
+  return packagedModelsUrl() ?? new URL(DEFAULT_BROWSER_MODEL_BASE_URL, currentDirectoryUrl());
 }
 
 const BYTES_PER_DTYPE: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
@@ -85,7 +78,7 @@ function expectedWeightBytes(specs: tf.io.WeightsManifestEntry[]): number {
 export function fileModelHandler(modelUrl: URL, model: string): tf.io.IOHandler {
   return {
     async load() {
-      const readFile = await nodeReadFile();
+      const readFile = await readFileFunction();
       const read = async (url: URL) => {
         try {
           return await readFile(url);
@@ -140,9 +133,7 @@ function toUrl(base: string | URL): URL {
   // A plain path: resolve against the page in a browser, or the file system in Node.
   const withSlash = base.endsWith('/') || base.endsWith('\\') ? base : `${base}/`;
   if (typeof location !== 'undefined' && location.href) return new URL(withSlash, location.href);
-  const path = withSlash.replace(/\\/g, '/');
-  const cwd = typeof process !== 'undefined' && process.cwd ? `${process.cwd().replace(/\\/g, '/')}/` : '/';
-  return new URL(path, new URL(`file://${cwd.startsWith('/') ? '' : '/'}${cwd}`));
+  return new URL(withSlash.replace(/\\/g, '/'), currentDirectoryUrl());
 }
 
 /**

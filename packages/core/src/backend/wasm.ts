@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { errorMessage } from '../errors';
+import { isNode } from '../runtime-node';
 
 // Starting TF.js's WASM backend on one of its three binaries: where the .wasm files are, why one
 // did not start, and the thread count on machines with few cores.
@@ -14,8 +15,7 @@ export type WasmVariant = 'simd+threads' | 'simd' | 'plain';
  */
 export const DEFAULT_BROWSER_WASM_PATH = '/wasm/';
 
-/** True in Node (not in a browser or a worker with `window`). */
-export const isNode = (): boolean => typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
+export { isNode };
 
 const WASM_FILES: Record<WasmVariant, string> = {
   'simd+threads': 'tfjs-backend-wasm-threaded-simd.wasm',

@@ -50,8 +50,8 @@ export const CLASSIFIER_OPTION_KEYS: readonly (keyof Required<ClassifierOptions>
 
 /** Default values of {@link GestureRegistryOptions}. */
 export const DEFAULT_GESTURE_REGISTRY_OPTIONS: Readonly<Omit<ResolvedGestureRegistryOptions, 'detect'>> = {
-  builtins: [...BUILTIN_GESTURES],
-  meanings: { ...DEFAULT_MEANINGS },
+  builtins: /* @__PURE__ */ BUILTIN_GESTURES.slice(),
+  meanings: /* @__PURE__ */ Object.assign({}, DEFAULT_MEANINGS),
   minScore: 0.5,
   minSamplePresence: 0.5,
   confusableSimilarity: 0.5,

@@ -14,7 +14,7 @@ import { toFrames, type ObservedFrames } from './source';
 export type GestureListener = (snapshot: GestureSnapshot) => void;
 
 /** `Symbol.observable` where the runtime (or a polyfill loaded first) defines it, else `'@@observable'`. */
-const symbolObservable: string | symbol = (Symbol as { observable?: symbol }).observable ?? '@@observable';
+const symbolObservable: string | symbol = /* @__PURE__ */ (() => (Symbol as { observable?: symbol }).observable ?? '@@observable')();
 
 /**
  * The one stateful object behind every adapter: it loads a recognizer, runs `events()` on a

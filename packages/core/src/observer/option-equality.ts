@@ -8,10 +8,10 @@ import { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from '../options';
 const OBSERVER_KEYS = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs', 'recorder'] as const;
 
 /** Keys that never need the models reloaded: the observer's own, and the debounce/presence ones `events()` reads. */
-const NO_RELOAD_KEYS: readonly string[] = [...OBSERVER_KEYS, ...EVENT_OPTION_KEYS];
+const NO_RELOAD_KEYS: readonly string[] = /* @__PURE__ */ (OBSERVER_KEYS as readonly string[]).concat(EVENT_OPTION_KEYS);
 
 /** Keys that restart reading frames when they change (with the models kept). */
-const RESTART_KEYS: readonly string[] = ['source', 'enabled', 'recorder', ...EVENT_OPTION_KEYS];
+const RESTART_KEYS: readonly string[] = /* @__PURE__ */ ['source', 'enabled', 'recorder'].concat(EVENT_OPTION_KEYS);
 
 /**
  * Whether two option values are the same for `setOptions()`: plain data (arrays, plain objects,

@@ -34,6 +34,9 @@ export interface GestureSnapshot {
   readonly error: Error | null;
 }
 
+/** No hands held: one frozen empty list, shared by {@link IDLE_SNAPSHOT} and {@link UNWATCHED}. */
+const NO_HANDS: readonly HeldGesture[] = /* @__PURE__ */ Object.freeze([]);
+
 /**
  * The snapshot before anything happened (and on the server): frozen, shared by every observer.
  * The starting point for folding events with `reduceSnapshot`.
@@ -41,11 +44,11 @@ export interface GestureSnapshot {
  * @example
  * IDLE_SNAPSHOT.status; // 'idle'
  */
-export const IDLE_SNAPSHOT: GestureSnapshot = Object.freeze({
+export const IDLE_SNAPSHOT: GestureSnapshot = /* @__PURE__ */ Object.freeze({
   status: 'idle',
   gesture: null,
   meaning: null,
-  hands: Object.freeze([]) as readonly HeldGesture[],
+  hands: NO_HANDS,
   presence: 'unknown',
   lastEvent: null,
   backend: null,
@@ -53,7 +56,7 @@ export const IDLE_SNAPSHOT: GestureSnapshot = Object.freeze({
 });
 
 /** What nobody knows once frames stop being watched: no held gestures, presence unknown. */
-export const UNWATCHED: Partial<GestureSnapshot> = Object.freeze({ hands: IDLE_SNAPSHOT.hands, gesture: null, meaning: null, presence: 'unknown' });
+export const UNWATCHED: Partial<GestureSnapshot> = /* @__PURE__ */ Object.freeze({ hands: NO_HANDS, gesture: null, meaning: null, presence: 'unknown' });
 
 /**
  * `snapshot` with `patch` applied, as a new frozen object, or `snapshot` itself when every field

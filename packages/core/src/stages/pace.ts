@@ -85,7 +85,7 @@ function dropWhileBusy<R>(frames: Observable<TimedFrame>, runOne: (frame: TimedF
   });
 }
 
-const FRAMES_DROPPED: GestureWarningEvent = Object.freeze({
+const FRAMES_DROPPED: GestureWarningEvent = /* @__PURE__ */ Object.freeze({
   type: 'warning',
   code: 'frames-dropped',
   message:

@@ -42,10 +42,11 @@ function positiveInt(value: string): number {
  * Builds the `gesture` argument parser. It never exits the process: a usage error throws
  * `CommanderError` (see `runCli()`), and `done` receives the exit code of the command that ran.
  */
-export function createProgram(commands: CliCommands, done: (code: number) => void, output?: OutputConfiguration): Command {
+export function createProgram(commands: CliCommands, done: (code: number) => void, output?: OutputConfiguration, version?: string): Command {
   const backend = new Option('--backend <name>', 'TensorFlow.js backend').choices(['wasm', 'cpu']).default('wasm');
   const program = new Command('gesture').exitOverride().showHelpAfterError();
   if (output) program.configureOutput(output);
+  if (version) program.version(version, '-V, --version');
   program
     .description('Hand-gesture recognition on images, folders and video files, on-device (WASM-SIMD).')
     .addHelpText('after', `
@@ -128,15 +129,16 @@ Examples:
 }
 
 /**
- * Parses `argv` (the arguments after `gesture`), runs the command and returns the exit code:
+ * Parses `argv` (the arguments after `gesture`), runs the command and returns the exit code
+ * (`version` answers `--version`):
  * 0, 1 (an input failed) or 2 (usage or configuration error, with a message on stderr).
  *
  * @example
  * process.exitCode = await runCli(process.argv.slice(2), { recognize: recognizeCommand, register: registerCommand, bench: benchCommand });
  */
-export async function runCli(argv: readonly string[], commands: CliCommands, output?: OutputConfiguration): Promise<number> {
+export async function runCli(argv: readonly string[], commands: CliCommands, output?: OutputConfiguration, version?: string): Promise<number> {
   let code: number = EXIT.ok;
-  const program = createProgram(commands, (c) => (code = c), output);
+  const program = createProgram(commands, (c) => (code = c), output, version);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
