@@ -8,6 +8,7 @@ import type { HandDetector } from './detect/hand-detector';
 import { DisposedError } from './errors';
 import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
 import type { GestureEvent } from './events';
+import { resolveMotionOptions, type MotionOptions, type ResolvedMotionOptions } from './motion-options';
 import { markResolved } from './option-checks';
 import { resolveOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
 import { isFrameSource, type FrameSource } from './sources/frame-source';
@@ -15,6 +16,7 @@ import { fromFrames } from './sources/from-frames';
 import { classify } from './stages/classify';
 import { debounce } from './stages/debounce';
 import { detect } from './stages/detect';
+import { motion } from './stages/motion';
 import { pace, type PaceEvent } from './stages/pace';
 import { presence } from './stages/presence';
 import type { Frame, TimedFrame } from './types';
@@ -51,8 +53,8 @@ export interface GestureRecognizer {
    */
   recognize(frame: Frame): Promise<RecognizeResult>;
   /**
-   * Gesture and presence events from a stream of frames: `pace()` → `detect()` → `classify()` →
-   * `debounce()` and `presence()` (docs/pipeline.md shows the composition). A `fromFrames()`
+   * Gesture, motion and presence events from a stream of frames: `pace()` → `detect()` →
+   * `classify()` → `debounce()`, `presence()` and `motion()` (docs/pipeline.md shows the composition). A `fromFrames()`
    * source (or a plain iterable / async iterable of timed frames) is pulled: every frame is
    * processed. A `fromVideoElement()` source, or any Observable, drops the frames that arrive
    * while a frame is being processed (never queued). A frame that fails becomes an `error` event
@@ -60,14 +62,14 @@ export interface GestureRecognizer {
    * When the frames complete (or the recognizer is disposed), held gestures end and the stream
    * completes. Each subscription is its own run, starting with the detector's tracking reset;
    * run one at a time per recognizer, since hand tracking lives in the detector. `options`
-   * override the recognizer's debounce and presence options.
+   * override the recognizer's debounce, presence and motion options (and motion meanings).
    *
    * @example
    * recognizer.events(fromVideoElement(video)).subscribe((e) => {
    *   if (e.type === 'gesture') console.log(e.phase, e.gesture, e.meaning);
    * });
    */
-  events(frames: FrameInput, options?: EventOptions): Observable<GestureEvent>;
+  events(frames: FrameInput, options?: EventOptions & MotionOptions): Observable<GestureEvent>;
   /** Releases every model and tensor and completes running `events()` streams. Any later call throws `DisposedError`. */
   dispose(): void;
 }
@@ -140,6 +142,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
     events(frames, eventOptions = {}) {
       alive();
       const events = resolveEventOptions(eventOptions, options.events);
+      const motions = resolveMotionOptions(eventOptions, options.motion);
       const source = toFrameSource(frames);
       return defer(() => {
         alive();
@@ -148,7 +151,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
         const fallback = fallbackWarning(detector.backend, options.backend.backend);
         return merge(
           fallback ? of(fallback) : of(),
-          whileRunning(source.pipe(pace(pipe(detect(detector), classify(registry)))), detector.warnings).pipe(takeUntil(disposing), toEvents(events)),
+          whileRunning(source.pipe(pace(pipe(detect(detector), classify(registry)))), detector.warnings).pipe(takeUntil(disposing), toEvents(events, motions)),
         );
       });
     },
@@ -164,16 +167,16 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
 }
 
 /**
- * The last step of `events()`: per-frame results go to `debounce()` and `presence()`; the events
- * `pace()` and the backend add (frame errors, dropped frames, a lost WebGL context) pass through.
+ * The last step of `events()`: per-frame results go to `debounce()`, `presence()` and `motion()`;
+ * the events `pace()` and the backend add (frame errors, dropped frames, a lost WebGL context) pass through.
  */
-function toEvents(options: ResolvedEventOptions) {
+function toEvents(options: ResolvedEventOptions, motions: ResolvedMotionOptions) {
   return connect((out: Observable<Recognition | PaceEvent>) =>
     merge(
       out.pipe(filter((o): o is PaceEvent => 'type' in o)),
       out.pipe(
         filter((o): o is Recognition => !('type' in o)),
-        connect((results) => merge(results.pipe(debounce(options)), results.pipe(presence(options)))),
+        connect((results) => merge(results.pipe(debounce(options)), results.pipe(presence(options)), results.pipe(motion(motions)))),
       ),
     ),
   );

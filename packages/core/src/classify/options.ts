@@ -1,4 +1,5 @@
 import { InvalidOptionsError } from '../errors';
+import { MOTION_GESTURES, type MotionGestureName } from '../motion-options';
 import { isResolved, markResolved, requireObject } from '../option-checks';
 import type { Detection, Frame } from '../types';
 import { BUILTIN_GESTURES, DEFAULT_MEANINGS, type BuiltinGestureName } from './types';
@@ -18,7 +19,7 @@ export interface GestureRegistryOptions {
   /** The built-in gestures to enable. Defaults to `['fist', 'ok', 'palm', 'one', 'peace']`. */
   builtins?: readonly BuiltinGestureName[];
   /** Meanings of the built-in gestures (`null` for none). Defaults to `{ fist: 'no', ok: 'yes', palm: 'question', one: 'comment', peace: 'goodbye' }`. */
-  meanings?: Partial<Record<BuiltinGestureName, string | null>>;
+  meanings?: Partial<Record<BuiltinGestureName | MotionGestureName, string | null>>;
   /** A hand whose best gesture scores below this reads `none`. Defaults to `0.5`. */
   minScore?: number;
   /**
@@ -80,6 +81,7 @@ export function resolveGestureRegistryOptions(options: GestureRegistryOptions = 
   }
   const meanings = { ...d.meanings };
   for (const [name, meaning] of Object.entries(options.meanings ?? {})) {
+    if ((MOTION_GESTURES as readonly string[]).includes(name)) continue; // the motion stage's (motion-options.ts)
     if (!Object.hasOwn(meanings, name) || (meaning !== null && typeof meaning !== 'string')) {
       throw new InvalidOptionsError(`meanings.${name} must name a built-in gesture and be a string or null.`, { option: `meanings.${name}`, expected: 'a built-in name mapped to a string or null', received: String(meaning) });
     }

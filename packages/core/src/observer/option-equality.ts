@@ -1,4 +1,5 @@
 import { EVENT_OPTION_KEYS } from '../event-options';
+import { MOTION_OPTION_KEYS } from '../motion-options';
 import { resolveGestureRegistryOptions } from '../classify/options';
 import { pick } from '../option-checks';
 import { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from '../options';
@@ -7,10 +8,10 @@ import { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from '../options';
 const OBSERVER_KEYS = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs'] as const;
 
 /** Keys that never need the models reloaded: the observer's own, and the debounce/presence ones `events()` reads. */
-const NO_RELOAD_KEYS: readonly string[] = [...OBSERVER_KEYS, ...EVENT_OPTION_KEYS];
+const NO_RELOAD_KEYS: readonly string[] = [...OBSERVER_KEYS, ...EVENT_OPTION_KEYS, ...MOTION_OPTION_KEYS];
 
-/** Keys that restart reading frames when they change (with the models kept). */
-const RESTART_KEYS: readonly string[] = ['source', 'enabled', ...EVENT_OPTION_KEYS];
+/** Keys that restart reading frames when they change (with the models kept); `meanings` also names the motions. */
+const RESTART_KEYS: readonly string[] = ['source', 'enabled', ...EVENT_OPTION_KEYS, ...MOTION_OPTION_KEYS, 'meanings'];
 
 /**
  * Whether two option values are the same for `setOptions()`: plain data (arrays, plain objects,

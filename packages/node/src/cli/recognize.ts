@@ -60,7 +60,7 @@ async function recognizeVideo(recognizer: GestureRecognizer, input: CliInput, op
     await lastValueFrom(
       recognizer.events(source).pipe(
         tap((event) => {
-          if (event.type === 'gesture' && event.phase === 'start') counts[event.gesture] = (counts[event.gesture] ?? 0) + 1;
+          if ((event.type === 'gesture' && event.phase === 'start') || event.type === 'motion') counts[event.gesture] = (counts[event.gesture] ?? 0) + 1;
           if (event.type === 'presence') counts[event.state] = (counts[event.state] ?? 0) + 1;
           if (options.json) printJsonLine(eventJson(event));
           else rows.push([input.path, `${(event as { timestamp?: number }).timestamp ?? ''}`, describeEvent(event)]);
@@ -82,6 +82,8 @@ function describeEvent(event: GestureEvent): string {
   switch (event.type) {
     case 'gesture':
       return `${event.phase} ${event.gesture} (${event.meaning ?? '–'}) hand ${event.handId} ${event.handedness} ${event.score.toFixed(2)}`;
+    case 'motion':
+      return `${event.gesture} (${event.meaning ?? '–'}) hand ${event.handId} ${event.handedness} ${event.score.toFixed(2)}, ${Math.round(event.timestamp - event.startTime)} ms`;
     case 'presence':
       return event.state;
     case 'warning':
