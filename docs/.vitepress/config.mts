@@ -33,6 +33,7 @@ export default defineConfig({
           { text: 'Detect', link: '/detect' },
           { text: 'Gestures and custom gestures', link: '/gestures' },
           { text: 'Events, debounce and presence', link: '/events' },
+          { text: 'Motion gestures: wave and swipes', link: '/motion' },
           { text: 'Backends and serving files', link: '/backends' },
           { text: 'Models', link: '/models' },
         ],

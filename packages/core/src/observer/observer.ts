@@ -7,7 +7,7 @@ import type { FrameSource } from '../sources/frame-source';
 import type { TimedFrame } from '../types';
 import { CameraLease } from './camera';
 import type { GestureObserverOptions } from './observer-options';
-import { classifierOptionsOf, planOptionChange, recognizerOptionsOf } from './option-equality';
+import { planOptionChange, recognizerOptionsOf, setRegistryOptions } from './option-equality';
 import { IDLE_SNAPSHOT, patchSnapshot, reduceSnapshot, UNWATCHED, type GestureSnapshot } from './snapshot';
 import { toFrames } from './source';
 
@@ -140,8 +140,8 @@ export class GestureObserver {
     if (plan.camera) this.syncCamera();
     // Registry options apply to a loaded registry as they are; a load under way is redone.
     let { work } = plan;
-    if (plan.classifier && this.recognizer_) this.applyClassifierOptions(this.recognizer_);
-    else if (plan.classifier && this.loading) work = 'reload';
+    if (plan.classifier && this.recognizer_ && !this.applyClassifierOptions(this.recognizer_)) return;
+    if (plan.classifier && !this.recognizer_ && this.loading) work = 'reload';
     if (work === 'none') return;
     this.stop();
     if (work === 'reload') this.releaseRecognizer();
@@ -272,13 +272,11 @@ export class GestureObserver {
     this.publish(reduceSnapshot(this.snapshot, event, this.recognizer_?.backend));
   }
 
-  private applyClassifierOptions(recognizer: GestureRecognizer): void {
-    try {
-      recognizer.gestures.setOptions(classifierOptionsOf(this.options));
-      if (this.snapshot.error instanceof InvalidOptionsError) this.set({ status: 'ready', error: null });
-    } catch (error) {
-      this.set({ status: 'error', error: toError(error) });
-    }
+  /** Sets the registry options on the loaded registry; false (and status `error`) when they are refused. */
+  private applyClassifierOptions(recognizer: GestureRecognizer): boolean {
+    const error = setRegistryOptions(recognizer.gestures, this.options);
+    this.set(error ? { status: 'error', error } : this.snapshot.error instanceof InvalidOptionsError ? { status: 'ready', error: null } : {});
+    return !error;
   }
 
   /** Replaces the snapshot only when a field really changes, then tells every listener. */

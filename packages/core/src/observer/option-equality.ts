@@ -1,6 +1,7 @@
 import { EVENT_OPTION_KEYS } from '../event-options';
 import { MOTION_OPTION_KEYS } from '../motion-options';
 import { resolveGestureRegistryOptions } from '../classify/options';
+import { toError } from '../errors';
 import { pick } from '../option-checks';
 import { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from '../options';
 
@@ -94,4 +95,20 @@ export function recognizerOptionsOf<T extends object>(options: T): Omit<T, (type
 export function classifierOptionsOf(options: object): ClassifierOptions {
   const { detect: _detect, ...resolved } = resolveGestureRegistryOptions(pick(options, CLASSIFIER_OPTION_KEYS) as ClassifierOptions);
   return resolved;
+}
+
+/**
+ * Sets the registry options out of an observer's on a registry (`classifierOptionsOf`); returns
+ * the error when they are refused, else `null`.
+ *
+ * @example
+ * setRegistryOptions(recognizer.gestures, { meanings: { palm: 'hello' } }); // null
+ */
+export function setRegistryOptions(registry: { setOptions(options: ClassifierOptions): void }, options: object): Error | null {
+  try {
+    registry.setOptions(classifierOptionsOf(options));
+    return null;
+  } catch (error) {
+    return toError(error);
+  }
 }

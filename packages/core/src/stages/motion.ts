@@ -27,6 +27,8 @@ interface Point {
   t: number;
   x: number;
   y: number;
+  /** The hand's box then. */
+  box: Box;
 }
 
 /** One hand followed through time (across the new ids the detector gives it after losing it). */
@@ -45,7 +47,12 @@ interface Track {
   reversals: number[];
   /** A wave was reported and the hand is still waving: no second wave until it stops. */
   waving: boolean;
+  /** A swipe that ended by turning back, held until it is clear the turn is not a wave's. */
+  pending: { gesture: MotionGestureName; startTime: number; score: number; turnedAt: number } | null;
 }
+
+/** How long a swipe that ended by turning back waits for the next turn (a wave's swings turn sooner). */
+const TURN_WAIT_MS = 400;
 
 /** The palm's centre: the mean of the wrist and the four knuckles, or the box's centre. */
 function palmCentre(hand: MotionHand): { x: number; y: number } {
@@ -58,15 +65,17 @@ function palmCentre(hand: MotionHand): { x: number; y: number } {
   return { x: x + w / 2, y: y + h / 2 };
 }
 
-const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
 
 /**
  * The motion stage: reports a hand's movement as one event each, `wave` or a swipe, from the
  * tracked hands' positions and the frames' timestamps (never a clock).
  * - **Swipes** (`swipe_left`, `swipe_right`, `swipe_up`, `swipe_down`): the hand leaves a rest,
- *   travels at least `minSwipeDistance` of the frame along one axis (the other axis at most 2/3 of
- *   it), in at most `maxSwipeMs`, on a path at least `minStraightness` straight, and stops (rests
- *   for `settleMs`, turns back, leaves the view, or the frames end). Directions are those of the
+ *   travels at least `minSwipeDistance` of the frame along one axis (the other axis at most half
+ *   as far), in at most `maxSwipeMs`, on a path at least `minStraightness` straight, and stops (rests
+ *   for `settleMs`, turns back, leaves the view, or the frames end). A hand raised into view from
+ *   the bottom edge or lowered out of it, or one whose size changes by 40 % or more (towards or away
+ *   from the camera), is not a swipe. Directions are those of the
  *   image as given: with `mirror: true` (a selfie preview) that is the person's own left and right,
  *   what they see on screen. The event comes when the move ends.
  * - **Wave**: the hand swings side to side, turning back `waveReversals` times within
@@ -86,6 +95,8 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
     new Observable<MotionEvent>((subscriber) => {
       const tracks = new Map<number, Track>();
       let now = -Infinity;
+      /** The timestamp of the frame before this one. */
+      let previous = -Infinity;
       let size = { width: 1, height: 1 };
 
       const emit = (gesture: MotionGestureName, track: Track, startTime: number, score: number) => {
@@ -94,10 +105,16 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
       };
 
       /** A move from `from` to `to` (the points of the track between them make the path): a swipe, if it is one. */
-      const endMove = (track: Track, from: Point, to: Point) => {
+      const endMove = (track: Track, from: Point, to: Point, turned = false) => {
         const path = track.points.filter((p) => p.t >= from.t && p.t <= to.t);
-        const swipe = classifySwipe(path, from, to, size, o);
-        if (swipe && !track.waving) emit(swipe.gesture, track, swipe.startTime, swipe.score);
+        const swipe = classifySwipe(path, from, to, track.points[track.points.length - 1]!, size, o);
+        if (!swipe || track.waving) return;
+        if (turned) track.pending = { ...swipe, turnedAt: to.t };
+        else emit(swipe.gesture, track, swipe.startTime, swipe.score);
+      };
+      const flushPending = (track: Track) => {
+        if (track.pending && !track.waving) emit(track.pending.gesture, track, track.pending.startTime, track.pending.score);
+        track.pending = null;
       };
 
       const follow = (track: Track, point: Point, handWidth: number) => {
@@ -117,7 +134,7 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
           track.moving = true;
           const far = farthest(track, track.rest);
           if (distance(point, far) > 2 * restRadius && (point.x - far.x) * (far.x - track.rest.x) + (point.y - far.y) * (far.y - track.rest.y) < 0) {
-            endMove(track, track.rest, far);
+            endMove(track, track.rest, far, true);
             track.rest = far;
           }
         }
@@ -134,6 +151,8 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
           const last = track.reversals[track.reversals.length - 1];
           if (last !== undefined && track.extreme.t - last > o.waveWindowMs / 2) track.reversals = [];
           track.reversals.push(track.extreme.t);
+          // Turning again soon after a swipe that ended by turning: those were a wave's swings.
+          if (track.pending && track.extreme.t > track.pending.turnedAt) track.pending = null;
           track.direction = -track.direction;
           track.extreme = point;
         }
@@ -145,7 +164,9 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
           track.waving = true;
           track.moving = false;
           track.rest = point;
+          track.pending = null;
         }
+        if (track.pending && point.t - track.pending.turnedAt >= TURN_WAIT_MS) flushPending(track);
       };
 
       const onFrame = (frame: MotionFrame) => {
@@ -158,14 +179,19 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
         const seen = new Set<Track>();
         for (const hand of frame.hands) {
           const centre = palmCentre(hand);
-          const point: Point = { t: now, x: centre.x, y: centre.y };
+          const point: Point = { t: now, x: centre.x, y: centre.y, box: hand.box };
           let track = tracks.get(hand.id);
           if (!track) {
             // A hand found again after a short loss (fast moves blur) continues its track.
             const lost = [...tracks.values()].filter((t) => !seen.has(t) && !frame.hands.some((h) => h.id === t.id) && now - t.lastSeen <= o.maxGapMs);
             track = lost.sort((a, b) => distance(a.points[a.points.length - 1]!, point) - distance(b.points[b.points.length - 1]!, point))[0];
-            if (track) tracks.delete(track.id);
-            track ??= { id: hand.id, handedness: hand.handedness, lastSeen: now, points: [], rest: point, moving: false, extreme: point, direction: 0, reversals: [], waving: false };
+            if (track) {
+              tracks.delete(track.id);
+              // Swings are counted on a hand seen all along (a new id in the very next frame is the
+              // tracker finding it again); after a gap the hand found could be another one.
+              if (track.lastSeen < previous) Object.assign(track, { extreme: point, direction: 0, reversals: [] });
+            }
+            track ??= { id: hand.id, handedness: hand.handedness, lastSeen: now, points: [], rest: point, moving: false, extreme: point, direction: 0, reversals: [], waving: false, pending: null };
             track.id = hand.id;
             tracks.set(hand.id, track);
           }
@@ -178,9 +204,11 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
         for (const [id, track] of tracks) {
           if (seen.has(track) || now - track.lastSeen <= o.maxGapMs) continue;
           // Gone for good: a move it was making ends where it was last seen.
+          flushPending(track);
           if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
           tracks.delete(id);
         }
+        previous = now;
       };
 
       const subscription = source.subscribe({
@@ -190,7 +218,10 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
           subscriber.error(error);
         },
         complete: () => {
-          for (const track of tracks.values()) if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
+          for (const track of tracks.values()) {
+            flushPending(track);
+            if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
+          }
           tracks.clear();
           subscriber.complete();
         },
@@ -222,15 +253,22 @@ function meanSwing(track: Track, since: number): number {
   return xs.length > 1 ? Math.max(...xs) - Math.min(...xs) : 0;
 }
 
-/** Whether the move from `from` to `to` along `path` is a swipe, and which. */
-function classifySwipe(path: Point[], from: Point, to: Point, size: { width: number; height: number }, o: ResolvedMotionOptions): { gesture: MotionGestureName; startTime: number; score: number } | null {
+/** Whether the move from `from` to `to` along `path` is a swipe, and which (`last`: the hand as seen now). */
+function classifySwipe(path: Point[], from: Point, to: Point, last: Point, size: { width: number; height: number }, o: ResolvedMotionOptions): { gesture: MotionGestureName; startTime: number; score: number } | null {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
-  const horizontal = Math.abs(dx) * 2 >= Math.abs(dy) * 3;
-  const vertical = Math.abs(dy) * 2 >= Math.abs(dx) * 3;
+  const horizontal = Math.abs(dx) >= 2 * Math.abs(dy);
+  const vertical = Math.abs(dy) >= 2 * Math.abs(dx);
   if (!horizontal && !vertical) return null;
   const along = horizontal ? Math.abs(dx) / size.width : Math.abs(dy) / size.height;
   if (along < o.minSwipeDistance) return null;
+  // A hand raised into view from below, or lowered out of it, is not a swipe; nor is one that
+  // comes towards the camera or goes back (its size, the square root of its box's area, changes by 40 % or more).
+  const atBottom = (p: Point) => p.box[1] + p.box[3] >= size.height * 0.98;
+  if (vertical && ((dy < 0 && atBottom(from)) || (dy > 0 && atBottom(to)))) return null;
+  // The hand's size where it rested before and where it is now (a hand found again mid-move is often partly seen).
+  const grows = Math.sqrt((last.box[2] * last.box[3]) / Math.max(1, from.box[2] * from.box[3]));
+  if (grows > 1.4 || grows < 1 / 1.4) return null;
   const restRadius = o.restDistance * Math.max(size.width, size.height);
   const startTime = path.find((p) => distance(p, from) > restRadius)?.t ?? from.t;
   if (to.t - startTime > o.maxSwipeMs) return null;
