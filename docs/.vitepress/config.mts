@@ -34,6 +34,7 @@ export default defineConfig({
           { text: 'Gestures and custom gestures', link: '/gestures' },
           { text: 'Events, debounce and presence', link: '/events' },
           { text: 'Record and replay', link: '/replay' },
+          { text: 'Motion gestures: wave and swipes', link: '/motion' },
           { text: 'Backends and serving files', link: '/backends' },
           { text: 'Models', link: '/models' },
         ],

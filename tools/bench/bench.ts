@@ -19,6 +19,7 @@ import { integerIn, parseToolArgs } from '../cli';
 import { FIXTURES_DIR } from '../fixtures';
 import { loadGestureNode, type GestureNode } from '../gesture-node';
 import { runBrowserBench } from './browser';
+import { benchMotionStage } from './motion-stage';
 import { BENCH_PHOTOS } from './photos';
 import type { HumanBenchOutput } from './human-child';
 
@@ -67,6 +68,7 @@ async function main() {
   const ours = await bench.runStageBench({ frames, warmup, images, onProgress: (m) => log(`ours: ${m}`) });
   log('human: loading and timing in a child process');
   const human = args.human ? await runHuman(bench, ours.images, frames, warmup) : undefined;
+  const motionStage = await benchMotionStage(bench);
 
   const cpu = cpus();
   const machine = {
@@ -95,6 +97,7 @@ async function main() {
           images: ours.images,
           trackedFramesWithDetector: ours.trackedFramesWithDetector,
           coldLandmarkPasses: ours.coldLandmarkPasses,
+          motionStage,
           bySize: Object.fromEntries(Object.entries(ours.bySize).map(([size, r]) => [size, { ...r, ...(human?.bySize[size] ? { human: human.bySize[size] } : {}), ratios: bench.benchRatios(r, r.coldLandmarkPasses) }])),
           human: human ? { ...human.human, version: human.version, models: human.models } : undefined,
           machine,
@@ -115,6 +118,7 @@ async function main() {
   out.push(`photos with a hand found (image mode): ours ${found.ours}/${found.of}${human ? `, Human ${found.human}/${found.of}` : ''}`);
   out.push(`oursTracked / landmarksOnly              = ${ms(ratios.trackedVsLandmarks)}  (aim ≤ ${aims.trackedVsLandmarks})`);
   out.push(`oursCold / (detectorOnly + passes × landmarksOnly) = ${ms(ratios.coldVsModelRuns)}  (aim ≤ ${aims.coldVsModelRuns}; ${ours.coldLandmarkPasses.toFixed(2)} landmark passes per cold frame)`);
+  out.push(`motion stage (wave and swipes, 2 hands): ${ms(motionStage.medianMs)} ms per frame median, p95 ${ms(motionStage.p95Ms)} (aim ≤ 1)`);
   if (human) out.push(`human / oursCold = ${ms(human.human.medianMs / ours.rows.oursCold.medianMs)}, human / oursTracked = ${ms(human.human.medianMs / ours.rows.oursTracked.medianMs)}`);
   out.push('');
   out.push('medians by frame size (ms):');

@@ -37,6 +37,13 @@ export interface DebounceOptions {
    * on a 30 fps webcam that is about 15 frames).
    */
   cooldownMs?: number;
+  /**
+   * A hand moving faster than this (its box's centre, in the frame's larger side per second) is
+   * blurred: its frames neither start a gesture nor count against a held one, so a pose held
+   * through a swipe stays held. `Infinity` turns it off. Defaults to `0.5` (a deliberate swipe
+   * crosses the frame in under a second; hands at rest or gesturing move far slower).
+   */
+  motionBlurSpeed?: number;
 }
 
 /**
@@ -72,6 +79,7 @@ export const DEFAULT_DEBOUNCE_OPTIONS: Readonly<Required<DebounceOptions>> = {
   exitScore: 0.4,
   releaseMs: 200,
   cooldownMs: 500,
+  motionBlurSpeed: 0.5,
 };
 
 /** Default values of {@link PresenceOptions}, chosen for a 30 fps webcam (see each option). */
@@ -86,6 +94,7 @@ const EVENT_CHECKS: Record<keyof Required<EventOptions>, readonly [Check, string
   exitScore: [fraction, 'a number in [0, 1]'],
   releaseMs: [milliseconds, 'a number of ms ≥ 0'],
   cooldownMs: [milliseconds, 'a number of ms ≥ 0'],
+  motionBlurSpeed: [(v) => typeof v === 'number' && v > 0, 'a number > 0 (Infinity: off)'],
   awayAfterMs: [positiveMilliseconds, 'a number of ms > 0'],
   backAfterMs: [milliseconds, 'a number of ms ≥ 0'],
 };

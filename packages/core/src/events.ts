@@ -41,6 +41,32 @@ export interface PresenceEvent {
   timestamp: number;
 }
 
+/**
+ * A movement of one hand, reported once when the move ends: `wave`, `swipe_left`,
+ * `swipe_right`, `swipe_up` or `swipe_down` (docs/motion.md has each one's definition).
+ *
+ * @example
+ * events$.subscribe((e) => {
+ *   if (e.type === 'motion' && e.gesture === 'swipe_right') nextSlide();
+ * });
+ */
+export interface MotionEvent {
+  type: 'motion';
+  /** Which movement, by shape: `wave`, `swipe_left`, `swipe_right`, `swipe_up`, `swipe_down`. */
+  gesture: string;
+  /** What it means (`hello`, `next`, …), or `null` when it has no meaning. */
+  meaning: string | null;
+  /** The detect stage's id of the hand that moved (its id when the move ended). */
+  handId: number;
+  handedness: Handedness;
+  /** Timestamp (ms) of the frame the movement started at. */
+  startTime: number;
+  /** Timestamp (ms) of the frame at which the movement was recognised (its end). */
+  timestamp: number;
+  /** In [0, 1]: for a swipe how straight it was; for a wave how wide its swings were. */
+  score: number;
+}
+
 /** Something worked, but not as asked (e.g. a slower backend after a fallback, frames dropped from a plain Observable). */
 export interface GestureWarningEvent {
   type: 'warning';
@@ -64,10 +90,11 @@ export interface GestureErrorEvent {
  * recognizer.events(fromVideoElement(video)).subscribe((event) => {
  *   switch (event.type) {
  *     case 'gesture': console.log(event.phase, event.gesture, event.meaning); break;
+ *     case 'motion': console.log(event.gesture, event.meaning); break;
  *     case 'presence': console.log(event.state); break;
  *     case 'warning': console.warn(event.code, event.message); break;
  *     case 'error': console.error(event.error.code, event.error.message); break;
  *   }
  * });
  */
-export type GestureEvent = GesturePhaseEvent | PresenceEvent | GestureWarningEvent | GestureErrorEvent;
+export type GestureEvent = GesturePhaseEvent | MotionEvent | PresenceEvent | GestureWarningEvent | GestureErrorEvent;

@@ -3,18 +3,19 @@ import { CLASSIFIER_OPTION_KEYS, resolveGestureRegistryOptions, type ClassifierO
 import { resolveHandDetectorOptions, type HandDetectorOptions, type ResolvedHandDetectorOptions } from './detect/options';
 import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
 import { resolveModelOptions, type ModelOptions } from './model-loader';
+import { resolveMotionOptions, type MotionOptions, type ResolvedMotionOptions } from './motion-options';
 import { markResolved, pick, requireObject } from './option-checks';
 
 export { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from './classify/options';
 
 /**
  * Everything `createGestureRecognizer()` accepts: backend, models, hand detector, classifier
- * (built-ins, meanings, scores) and events (debounce, presence). Each option's own doc says its default.
+ * (built-ins, meanings, scores), events (debounce, presence) and motion (swipes, waves). Each option's own doc says its default.
  *
  * @example
  * await createGestureRecognizer({ backend: 'wasm', maxHands: 1, meanings: { palm: 'hello' }, minHoldMs: 400 });
  */
-export interface RecognizerOptions extends BackendOptions, ModelOptions, HandDetectorOptions, ClassifierOptions, EventOptions {}
+export interface RecognizerOptions extends BackendOptions, ModelOptions, HandDetectorOptions, ClassifierOptions, EventOptions, Omit<MotionOptions, 'meanings'> {}
 
 /**
  * The recognizer's options, filled in and validated once by `resolveOptions()`, in one section per
@@ -31,6 +32,8 @@ export interface ResolvedRecognizerOptions {
   readonly classifier: Readonly<Omit<ResolvedGestureRegistryOptions, 'detect'>>;
   /** The debounce and presence stages' options (what `events()` uses unless given others). */
   readonly events: ResolvedEventOptions;
+  /** The motion stage's options (swipes and waves; their meanings come from `meanings`). */
+  readonly motion: ResolvedMotionOptions;
 }
 
 /**
@@ -52,5 +55,6 @@ export function resolveOptions(options: RecognizerOptions = {}): ResolvedRecogni
     detector: resolveHandDetectorOptions(options),
     classifier: markResolved('classifier', classifier),
     events: resolveEventOptions(options),
+    motion: resolveMotionOptions(options),
   });
 }

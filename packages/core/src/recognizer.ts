@@ -9,6 +9,7 @@ import type { HandDetector } from './detect/hand-detector';
 import { DisposedError, errorMessage, GestureError, InvalidOptionsError } from './errors';
 import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
 import type { GestureEvent } from './events';
+import { resolveMotionOptions, type MotionOptions, type ResolvedMotionOptions } from './motion-options';
 import { markResolved } from './option-checks';
 import { resolveOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
 import { isFrameSource, type FrameSource } from './sources/frame-source';
@@ -52,8 +53,8 @@ export interface GestureRecognizer {
    */
   recognize(frame: Frame): Promise<RecognizeResult>;
   /**
-   * Gesture and presence events from a stream of frames: `pace()` → `detect()` → `classify()` →
-   * `debounce()` and `presence()` (docs/pipeline.md shows the composition). A `fromFrames()`
+   * Gesture, motion and presence events from a stream of frames: `pace()` → `detect()` →
+   * `classify()` → `debounce()`, `presence()` and `motion()` (docs/pipeline.md shows the composition). A `fromFrames()`
    * source (or a plain iterable / async iterable of timed frames) is pulled: every frame is
    * processed. A `fromVideoElement()` source, or any Observable, drops the frames that arrive
    * while a frame is being processed (never queued). A frame that fails becomes an `error` event
@@ -63,8 +64,8 @@ export interface GestureRecognizer {
    * `GestureError` (code `source-failed`, the source's error as `cause`). Frames that are not
    * an object or iterable throw `InvalidOptionsError`. Each subscription is its own run, starting with the detector's tracking reset;
    * run one at a time per recognizer, since hand tracking lives in the detector. `options`
-   * override the recognizer's debounce and presence options; `options.recorder` taps the
-   * detections into a recording (`record()` between detect and classify).
+   * override the recognizer's debounce, presence and motion options (and motion meanings);
+   * `options.recorder` taps the detections into a recording (`record()` between detect and classify).
    *
    * @example
    * recognizer.events(fromVideoElement(video)).subscribe((e) => {
@@ -77,7 +78,7 @@ export interface GestureRecognizer {
 }
 
 /** Options of `events()`: debounce and presence options, and a recorder to tap the detections into. */
-export interface RecognizerEventOptions extends EventOptions {
+export interface RecognizerEventOptions extends EventOptions, MotionOptions {
   /** Records what `detect()` produces (`createRecorder()`); replay it with `fromRecording()`. Defaults to none. */
   recorder?: GestureRecorder | null;
 }
@@ -150,6 +151,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
     events(frames, eventOptions = {}) {
       alive();
       const events = resolveEventOptions(eventOptions, options.events);
+      const motions = resolveMotionOptions(eventOptions, options.motion);
       const source = toFrameSource(frames);
       const { recorder } = eventOptions;
       const stages = recorder ? pipe(detect(detector), record(recorder, options.detector), classify(registry)) : pipe(detect(detector), classify(registry));
@@ -168,7 +170,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
           }),
         );
         return concat(
-          merge(fallback ? of(fallback) : of(), whileRunning(run, detector.warnings).pipe(takeUntil(disposing), toEvents(events))),
+          merge(fallback ? of(fallback) : of(), whileRunning(run, detector.warnings).pipe(takeUntil(disposing), toEvents(events, motions))),
           defer(() => (failed ? throwError(() => failed) : EMPTY)),
         );
       });

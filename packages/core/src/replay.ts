@@ -4,6 +4,7 @@ import { GestureRegistry } from './classify/registry';
 import { DisposedError } from './errors';
 import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
 import type { GestureEvent } from './events';
+import { resolveMotionOptions, type MotionOptions, type ResolvedMotionOptions } from './motion-options';
 import { pick } from './option-checks';
 import type { GestureRecording } from './recording/format';
 import { fromRecording } from './sources/from-recording';
@@ -11,8 +12,8 @@ import { classify } from './stages/classify';
 import { toEvents } from './stages/to-events';
 import type { Detection } from './types';
 
-/** Options of a replay: the classifier's (built-ins, meanings, scores) and the events' (debounce, presence). */
-export interface ReplayOptions extends ClassifierOptions, EventOptions {
+/** Options of a replay: the classifier's (built-ins, meanings, scores) and the events' (debounce, presence, motion). */
+export interface ReplayOptions extends ClassifierOptions, EventOptions, Omit<MotionOptions, 'meanings'> {
   /** Classify with this registry (e.g. one a gesture pack was imported into) instead of a new one built from the options. Defaults to `undefined`. */
   gestures?: GestureRegistry;
 }
@@ -21,7 +22,7 @@ export interface ReplayOptions extends ClassifierOptions, EventOptions {
 export type ReplayInput = Observable<Detection> | GestureRecording;
 
 /**
- * Events from recorded detections: `classify()` → `debounce()`/`presence()`, the same stages as
+ * Events from recorded detections: `classify()` → `debounce()`/`presence()`/`motion()`, the same stages as
  * `recognizer.events()` after detect, with no model, backend or TF.js. The same options give the
  * same events as the live run that was recorded; gestures registered in `options.gestures` (or a
  * pack imported into it) apply, since classification runs on the recorded landmarks.
@@ -42,11 +43,11 @@ export interface ReplayRecognizer {
   /** Always `null`: a replay starts no backend. */
   readonly backend: null;
   /** The options in force, defaults filled in. */
-  readonly options: { readonly classifier: Readonly<ClassifierOptions>; readonly events: ResolvedEventOptions };
+  readonly options: { readonly classifier: Readonly<ClassifierOptions>; readonly events: ResolvedEventOptions; readonly motion: ResolvedMotionOptions };
   /** The gestures replayed detections are classified with; register landmark samples or import packs here. */
   readonly gestures: GestureRegistry;
-  /** Events from recorded detections; `options` override the debounce and presence options. */
-  events(input: ReplayInput, options?: EventOptions): Observable<GestureEvent>;
+  /** Events from recorded detections; `options` override the debounce, presence and motion options. */
+  events(input: ReplayInput, options?: EventOptions & MotionOptions): Observable<GestureEvent>;
   /** Completes running replays. Any later call throws `DisposedError`. */
   dispose(): void;
 }
@@ -61,7 +62,7 @@ export interface ReplayRecognizer {
  */
 export function createReplayRecognizer(options: ReplayOptions = {}): ReplayRecognizer {
   const { detect: _detect, ...classifier } = resolveGestureRegistryOptions(pick(options, CLASSIFIER_OPTION_KEYS) as ClassifierOptions);
-  const resolved = { classifier, events: resolveEventOptions(options) };
+  const resolved = { classifier, events: resolveEventOptions(options), motion: resolveMotionOptions(options) };
   const gestures = options.gestures ?? new GestureRegistry(classifier);
   const disposing = new Subject<void>();
   let disposed = false;
@@ -78,10 +79,11 @@ export function createReplayRecognizer(options: ReplayOptions = {}): ReplayRecog
     events(input, eventOptions = {}) {
       alive();
       const events = resolveEventOptions(eventOptions, resolved.events);
+      const motions = resolveMotionOptions(eventOptions, resolved.motion);
       const detections = isObservable(input) ? input : fromRecording(input, { speed: 'fast' });
       return defer(() => {
         alive();
-        return detections.pipe(classify(gestures), toEvents(events), takeUntil(disposing));
+        return detections.pipe(classify(gestures), toEvents(events, motions), takeUntil(disposing));
       });
     },
     dispose() {

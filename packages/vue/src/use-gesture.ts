@@ -45,6 +45,7 @@ export function useGesture(options: MaybeRefOrGetter<UseGestureOptions> = {}): U
     meaning: field('meaning'),
     hands: field('hands'),
     presence: field('presence'),
+    motion: field('motion'),
     lastEvent: field('lastEvent'),
     backend: field('backend'),
     error: field('error'),

@@ -216,3 +216,43 @@ describe('debounce()', () => {
     expect(() => debounce({ releaseMs: Number.NaN })).toThrow(/releaseMs/);
   });
 });
+
+describe('debounce(): moving hands (frames with boxes)', () => {
+  // 30 fps frames of a 640×480 view; a hand is a 60 px box at x (pixels).
+  const frame = (t: number, hands: [id: number, gesture: string, x: number][]) => ({
+    timestamp: t,
+    width: 640,
+    height: 480,
+    hands: hands.map(([id, gesture, x]) => ({ ...hand(id, gesture, 0.9), box: [x, 200, 60, 60] as [number, number, number, number] })),
+  });
+  const run = async (frames: ReturnType<typeof frame>[], options = {}) => {
+    const { lastValueFrom, from, toArray } = await import('rxjs');
+    return (await lastValueFrom(from(frames).pipe(debounce({ ...options }), toArray()))).map((e) => `${e.phase} ${e.gesture} #${e.id} hand ${e.handId} @${Math.round(e.timestamp)}`);
+  };
+  const at = (i: number) => (i * 1000) / 30;
+
+  it('a palm held through a fast sweep (blurred frames read none, the hand is lost and found under a new id) is one start and one end', async () => {
+    const frames = [
+      ...Array.from({ length: 15 }, (_, i) => frame(at(i), [[1, 'palm', 50]])), // held at rest
+      frame(at(15), [[1, 'none', 110]]), // blurred as it speeds up
+      frame(at(16), [[1, 'fist', 190]]),
+      ...Array.from({ length: 9 }, (_, i) => frame(at(17 + i), [])), // lost for 300 ms
+      ...Array.from({ length: 15 }, (_, i) => frame(at(26 + i), [[2, 'palm', 520]])), // found again, far right, new id
+    ];
+    expect(await run(frames)).toEqual(['start palm #1 hand 1 @267', 'end palm #1 hand 2 @1333']);
+    // Without the motion rule the blurred frames and the loss (longer than releaseMs) end the hold, and it starts again.
+    expect(await run(frames, { motionBlurSpeed: Infinity })).toEqual(['start palm #1 hand 1 @267', 'end palm #1 hand 1 @700', 'start palm #2 hand 2 @1133', 'end palm #2 hand 2 @1333']);
+  });
+
+  it('blurred frames never start a gesture, and a hand at rest that vanishes still ends after releaseMs', async () => {
+    const moving = Array.from({ length: 12 }, (_, i) => frame(at(i), [[1, 'fist', 40 * i]]));
+    expect(await run(moving)).toEqual([]);
+    const vanishes = [...Array.from({ length: 12 }, (_, i) => frame(at(i), [[1, 'palm', 100]])), ...Array.from({ length: 10 }, (_, i) => frame(at(12 + i), []))];
+    expect(await run(vanishes)).toEqual(['start palm #1 hand 1 @267', 'end palm #1 hand 1 @600']);
+  });
+
+  it('a new hand reading another gesture is another hand', async () => {
+    const frames = [...Array.from({ length: 12 }, (_, i) => frame(at(i), [[1, 'palm', 100]])), ...Array.from({ length: 12 }, (_, i) => frame(at(12 + i), [[2, 'fist', 400]]))];
+    expect(await run(frames)).toEqual(['start palm #1 hand 1 @267', 'end palm #1 hand 1 @600', 'start fist #2 hand 2 @667', 'end fist #2 hand 2 @767']);
+  });
+});

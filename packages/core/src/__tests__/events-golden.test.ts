@@ -59,7 +59,8 @@ describe('recognizer.events() on real clips matches the recorded events', () => 
   const golden: Record<string, unknown[]> = update || !existsSync(GOLDEN) ? {} : JSON.parse(readFileSync(GOLDEN, 'utf8'));
   for (const { file, fps } of GOLDEN_CLIPS) {
     it(file, async () => {
-      const events = comparable(await lastValueFrom(recognizer.events(fromFrames(decode(file, fps), { fps })).pipe(toArray())));
+      // Motion events (wave, swipes) came after the recording; the gesture and presence events must not change.
+      const events = comparable((await lastValueFrom(recognizer.events(fromFrames(decode(file, fps), { fps })).pipe(toArray()))).filter((e) => e.type !== 'motion'));
       console.log(`${file}: ${events.length} events\n${events.map((e) => JSON.stringify(e)).join('\n')}`);
       if (update) {
         golden[file] = events;

@@ -19,6 +19,8 @@ function brief(event: GestureEvent): string {
   switch (event.type) {
     case 'gesture':
       return `${event.phase} ${event.gesture}/${event.meaning} #${event.id} hand ${event.handId} @${event.timestamp}`;
+    case 'motion':
+      return `${event.gesture} hand ${event.handId} @${event.timestamp}`;
     case 'presence':
       return `${event.state} @${event.timestamp}`;
     case 'warning':

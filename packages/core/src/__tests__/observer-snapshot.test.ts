@@ -115,8 +115,8 @@ describe('planOptionChange', () => {
     expect(planOptionChange({ maxHands: 1 }, { maxHands: 2 }, false).work).toBe('none'); // a given recognizer is not ours to reload
     expect(planOptionChange({}, { recognizer: {} }, false).work).toBe('reload');
     expect(planOptionChange({ maxHands: 1 }, { maxHands: 2, minHoldMs: 10 }, true).work).toBe('reload');
-    expect(planOptionChange({ meanings: { palm: 'a' } }, { meanings: { palm: 'b' }, minScore: 0.7 }, true)).toMatchObject({ classifier: true, work: 'none' });
-    expect(planOptionChange({ meanings: { palm: 'a' } }, { meanings: { palm: 'b' } }, false)).toMatchObject({ classifier: false, work: 'none' }); // a given recognizer's registry is the app's
+    expect(planOptionChange({ meanings: { palm: 'a' } }, { meanings: { palm: 'b' }, minScore: 0.7 }, true)).toMatchObject({ classifier: true, work: 'restart' });
+    expect(planOptionChange({ meanings: { palm: 'a' } }, { meanings: { palm: 'b' } }, false)).toMatchObject({ classifier: false, work: 'restart' }); // a given recognizer's registry is the app's; motion meanings restart events()
     expect(planOptionChange({ meanings: { palm: 'a' } }, { meanings: { palm: 'b' }, minHoldMs: 10 }, true)).toMatchObject({ classifier: true, work: 'restart' });
     expect(planOptionChange({ minScore: 0.5 }, { minScore: 0.6, maxHands: 1 }, true)).toMatchObject({ classifier: false, work: 'reload' });
   });

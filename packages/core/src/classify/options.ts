@@ -1,6 +1,7 @@
 import { describeValue, InvalidOptionsError } from '../errors';
 import { escapeUnprintable } from '../printable';
 import { labelProblem, normalizeLabel } from './pack';
+import { MOTION_GESTURES, type MotionGestureName } from '../motion-options';
 import { isResolved, markResolved, requireObject } from '../option-checks';
 import type { Detection, Frame } from '../types';
 import { BUILTIN_GESTURES, DEFAULT_MEANINGS, type BuiltinGestureName } from './types';
@@ -20,7 +21,7 @@ export interface GestureRegistryOptions {
   /** The built-in gestures to enable. Defaults to `['fist', 'ok', 'palm', 'one', 'peace']`. */
   builtins?: readonly BuiltinGestureName[];
   /** Meanings of the built-in gestures (`null` for none). Defaults to `{ fist: 'no', ok: 'yes', palm: 'question', one: 'comment', peace: 'goodbye' }`. */
-  meanings?: Partial<Record<BuiltinGestureName, string | null>>;
+  meanings?: Partial<Record<BuiltinGestureName | MotionGestureName, string | null>>;
   /** A hand whose best gesture scores below this reads `none`. Defaults to `0.5`. */
   minScore?: number;
   /**
@@ -88,6 +89,7 @@ export function resolveGestureRegistryOptions(options: GestureRegistryOptions = 
   }
   const meanings = { ...d.meanings };
   for (const [name, meaning] of Object.entries(options.meanings ?? {})) {
+    if ((MOTION_GESTURES as readonly string[]).includes(name)) continue; // the motion stage's (motion-options.ts)
     // The same rule as a custom gesture's meaning: printable, at most 64 characters, stored NFC-normalised.
     if (!Object.hasOwn(meanings, name) || (meaning !== null && labelProblem(meaning) !== null)) {
       throw new InvalidOptionsError(`meanings.${escapeUnprintable(name)} must name a built-in gesture and be a printable string of at most 64 characters, or null.`, {
@@ -96,7 +98,7 @@ export function resolveGestureRegistryOptions(options: GestureRegistryOptions = 
         received: describeValue(meaning),
       });
     }
-    meanings[name as BuiltinGestureName] = meaning === null ? null : normalizeLabel(meaning);
+    meanings[name as BuiltinGestureName] = meaning === null ? null : normalizeLabel(meaning as string);
   }
   return markResolved('registry', {
     detect: options.detect,

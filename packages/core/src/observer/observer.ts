@@ -6,7 +6,7 @@ import type { GestureRecognizer } from '../recognizer';
 import { CameraLease } from './camera';
 import type { GestureObserverOptions } from './observer-options';
 import { loadRecognizer, observeEvents, type ObservedRecognizer } from './load';
-import { classifierOptionsOf, planOptionChange } from './option-equality';
+import { planOptionChange, setRegistryOptions } from './option-equality';
 import { IDLE_SNAPSHOT, patchSnapshot, reduceSnapshot, UNWATCHED, type GestureSnapshot } from './snapshot';
 import { toFrames, type ObservedFrames } from './source';
 
@@ -139,8 +139,8 @@ export class GestureObserver {
     if (plan.camera) this.syncCamera();
     // Registry options apply to a loaded registry as they are; a load under way is redone.
     let { work } = plan;
-    if (plan.classifier && this.recognizer_) this.applyClassifierOptions(this.recognizer_);
-    else if (plan.classifier && this.loading) work = 'reload';
+    if (plan.classifier && this.recognizer_ && !this.applyClassifierOptions(this.recognizer_)) return;
+    if (plan.classifier && !this.recognizer_ && this.loading) work = 'reload';
     if (work === 'none') return;
     this.stop();
     if (work === 'reload') this.releaseRecognizer();
@@ -271,13 +271,11 @@ export class GestureObserver {
     this.publish(reduceSnapshot(this.snapshot, event, this.recognizer_?.backend));
   }
 
-  private applyClassifierOptions(recognizer: ObservedRecognizer): void {
-    try {
-      recognizer.gestures.setOptions(classifierOptionsOf(this.options));
-      if (this.snapshot.error instanceof InvalidOptionsError) this.set({ status: 'ready', error: null });
-    } catch (error) {
-      this.set({ status: 'error', error: toError(error) });
-    }
+  /** Sets the registry options on the loaded registry; false (and status `error`) when they are refused. */
+  private applyClassifierOptions(recognizer: ObservedRecognizer): boolean {
+    const error = setRegistryOptions(recognizer.gestures, this.options);
+    this.set(error ? { status: 'error', error } : this.snapshot.error instanceof InvalidOptionsError ? { status: 'ready', error: null } : {});
+    return !error;
   }
 
   /** Replaces the snapshot only when a field really changes, then tells every listener. */

@@ -1,5 +1,7 @@
 import { EVENT_OPTION_KEYS } from '../event-options';
+import { MOTION_OPTION_KEYS } from '../motion-options';
 import { resolveGestureRegistryOptions } from '../classify/options';
+import { toError } from '../errors';
 import { pick } from '../option-checks';
 import { isReplaySource } from '../sources/from-recording';
 import { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from '../options';
@@ -8,10 +10,10 @@ import { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from '../options';
 const OBSERVER_KEYS = ['source', 'recognizer', 'enabled', 'camera', 'releaseAfterMs', 'recorder'] as const;
 
 /** Keys that never need the models reloaded: the observer's own, and the debounce/presence ones `events()` reads. */
-const NO_RELOAD_KEYS: readonly string[] = /* @__PURE__ */ (OBSERVER_KEYS as readonly string[]).concat(EVENT_OPTION_KEYS);
+const NO_RELOAD_KEYS: readonly string[] = /* @__PURE__ */ (OBSERVER_KEYS as readonly string[]).concat(EVENT_OPTION_KEYS, MOTION_OPTION_KEYS);
 
-/** Keys that restart reading frames when they change (with the models kept). */
-const RESTART_KEYS: readonly string[] = /* @__PURE__ */ ['source', 'enabled', 'recorder'].concat(EVENT_OPTION_KEYS);
+/** Keys that restart reading frames when they change (with the models kept); `meanings` also names the motions. */
+const RESTART_KEYS: readonly string[] = /* @__PURE__ */ ['source', 'enabled', 'recorder', 'meanings'].concat(EVENT_OPTION_KEYS, MOTION_OPTION_KEYS);
 
 /**
  * Whether two option values are the same for `setOptions()`: plain data (arrays, plain objects,
@@ -96,4 +98,20 @@ export function recognizerOptionsOf<T extends object>(options: T): Omit<T, (type
 export function classifierOptionsOf(options: object): ClassifierOptions {
   const { detect: _detect, ...resolved } = resolveGestureRegistryOptions(pick(options, CLASSIFIER_OPTION_KEYS) as ClassifierOptions);
   return resolved;
+}
+
+/**
+ * Sets the registry options out of an observer's on a registry (`classifierOptionsOf`); returns
+ * the error when they are refused, else `null`.
+ *
+ * @example
+ * setRegistryOptions(recognizer.gestures, { meanings: { palm: 'hello' } }); // null
+ */
+export function setRegistryOptions(registry: { setOptions(options: ClassifierOptions): void }, options: object): Error | null {
+  try {
+    registry.setOptions(classifierOptionsOf(options));
+    return null;
+  } catch (error) {
+    return toError(error);
+  }
 }

@@ -1,5 +1,5 @@
 import type { BackendInfo } from '../backend/start';
-import type { GestureEvent, GesturePhaseEvent } from '../events';
+import type { GestureEvent, GesturePhaseEvent, MotionEvent } from '../events';
 
 /** Where the observer is: `idle` (no subscriber yet), `loading` models, `ready`, or `error` (see `error`). */
 export type GestureStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -26,6 +26,8 @@ export interface GestureSnapshot {
   /** Every gesture held right now, one per hand at most, oldest first. */
   readonly hands: readonly HeldGesture[];
   readonly presence: PresenceState;
+  /** The last motion gesture (`wave`, a swipe) recognised, or `null`: a motion is an instant, not a hold, so it stays until the next one. */
+  readonly motion: MotionEvent | null;
   /** The last event of any type (gesture, presence, warning, per-frame error), or `null`. */
   readonly lastEvent: GestureEvent | null;
   /** The backend in use once loaded, or `null`. */
@@ -50,6 +52,7 @@ export const IDLE_SNAPSHOT: GestureSnapshot = /* @__PURE__ */ Object.freeze({
   meaning: null,
   hands: NO_HANDS,
   presence: 'unknown',
+  motion: null,
   lastEvent: null,
   backend: null,
   error: null,
@@ -77,6 +80,7 @@ export function patchSnapshot(snapshot: GestureSnapshot, patch: Partial<GestureS
  * changes nothing.
  * - a gesture `start` holds the gesture on its hand (replacing what that hand held), an `end`
  *   releases the hold with its `id`; `gesture`/`meaning` are the most recently started hold's;
+ * - a motion event becomes `motion` (the last one recognised);
  * - a presence event sets `presence` (`back` → `present`, `away` → `away`);
  * - a `context-lost` warning sets `backend` to the one given (the models were rebuilt on it),
  *   when one is given;
@@ -96,6 +100,8 @@ export function reduceSnapshot(snapshot: GestureSnapshot, event: GestureEvent, b
       const latest = hands[hands.length - 1];
       return patchSnapshot(snapshot, { hands, gesture: latest?.gesture ?? null, meaning: latest?.meaning ?? null, lastEvent: event });
     }
+    case 'motion':
+      return patchSnapshot(snapshot, { motion: event, lastEvent: event });
     case 'presence':
       return patchSnapshot(snapshot, { presence: event.state === 'back' ? 'present' : 'away', lastEvent: event });
     case 'warning':

@@ -1,7 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { GesturePhaseEvent } from '../events';
 import { resolveEventOptions, type DebounceOptions } from '../event-options';
-import type { Handedness } from '../types';
+import type { Box, Handedness } from '../types';
 import { NO_GESTURE } from '../classify/types';
 
 /** What `debounce()` needs of one hand: the classify stage's hands have all of it. */
@@ -14,6 +14,8 @@ export interface DebounceHand {
   meaning: string | null;
   /** Calibrated score of `gesture`, in [0, 1]. */
   score: number;
+  /** Bounding box in pixels; with the frame's size it tells when the hand moves fast (blurred frames). Optional. */
+  box?: Box;
 }
 
 /** What `debounce()` needs of one frame: the classify stage's results have all of it. */
@@ -21,6 +23,9 @@ export interface DebounceFrame {
   hands: readonly DebounceHand[];
   /** Capture time in ms; the only clock `debounce()` reads. */
   timestamp: number;
+  /** Frame size in pixels (with each hand's `box`: how fast hands move). Optional. */
+  width?: number;
+  height?: number;
 }
 
 interface Held {
@@ -41,7 +46,13 @@ interface HandTrack {
   candidate: { gesture: string; since: number } | null;
   /** Gesture → timestamp its last occurrence ended on this hand. */
   endedAt: Map<string, number>;
+  /** When the hand was last seen, where its box's centre was then, and when it last moved faster than `motionBlurSpeed`. */
+  seenAt: number;
+  centre: { x: number; y: number } | null;
+  movedAt: number;
 }
+
+const boxCentre = (box: Box | undefined) => (box ? { x: box[0] + box[2] / 2, y: box[1] + box[3] / 2 } : null);
 
 /**
  * Turns per-frame gesture labels into `start`/`end` events that never flicker. Per hand `id`:
@@ -50,6 +61,13 @@ interface HandTrack {
  * an end, the same gesture cannot start on that hand for `cooldownMs`. A start and its end share
  * an occurrence `id`. When the source completes, every held gesture ends (at the last
  * timestamp) so each start has its end; an error is passed on as is.
+ *
+ * Moving hands (when frames carry `width`/`height` and hands their `box`, as the classify stage's
+ * do): a frame in which a hand moves faster than `motionBlurSpeed` is blurred, so it neither
+ * starts a gesture nor counts against a held one; a hand that vanishes while moving fast keeps its
+ * hold for twice `releaseMs`; and a new hand id that reads a held gesture of a hand that just
+ * vanished is that hand found again (the detector loses fast hands): the hold goes on under the
+ * new id. So a pose held through a swipe stays one start and one end.
  *
  * Time is read from each frame's `timestamp` only (never a clock), so a recorded video gives the
  * same events however fast it is processed. A timestamp earlier than the one before counts as
@@ -62,7 +80,7 @@ interface HandTrack {
  *   .subscribe((e) => console.log(e.phase, e.gesture, e.timestamp));
  */
 export function debounce(options: DebounceOptions = {}): OperatorFunction<DebounceFrame, GesturePhaseEvent> {
-  const { minHoldMs, enterScore, exitScore, releaseMs, cooldownMs } = resolveEventOptions(options);
+  const { minHoldMs, enterScore, exitScore, releaseMs, cooldownMs, motionBlurSpeed } = resolveEventOptions(options);
   return (source) =>
     new Observable<GesturePhaseEvent>((subscriber) => {
       const tracks = new Map<number, HandTrack>();
@@ -88,18 +106,43 @@ export function debounce(options: DebounceOptions = {}): OperatorFunction<Deboun
         const t = now;
         const seen = new Map<number, DebounceHand>();
         for (const hand of frame.hands) if (!seen.has(hand.id)) seen.set(hand.id, hand);
+        const side = Math.max(frame.width ?? 0, frame.height ?? 0);
+        const releaseWindow = (track: HandTrack) => (track.movedAt >= track.seenAt - releaseMs ? 2 * releaseMs : releaseMs);
+
+        // 0. A new hand id reading the gesture a hand that just vanished holds (or any reading, if
+        // that hand was moving fast) is the same hand found again: its track goes on under the new id.
+        for (const [handId, hand] of seen) {
+          if (tracks.has(handId)) continue;
+          const orphans = [...tracks].filter(([id, tr]) => !seen.has(id) && tr.held && t - tr.seenAt <= releaseWindow(tr) && ((hand.gesture === tr.held.gesture && hand.score >= exitScore) || tr.movedAt >= tr.seenAt - releaseMs));
+          const [oldId, track] = orphans.sort((a, b) => b[1].seenAt - a[1].seenAt)[0] ?? [];
+          if (oldId === undefined || !track) continue;
+          tracks.delete(oldId);
+          tracks.set(handId, track);
+        }
+        // Which hands move too fast for their frame to be read (motion blur).
+        const blurred = new Set<number>();
+        for (const [handId, hand] of seen) {
+          const track = tracks.get(handId);
+          const centre = boxCentre(hand.box);
+          if (!track || !centre || !track.centre || side <= 0 || t <= track.seenAt) continue;
+          const speed = Math.hypot(centre.x - track.centre.x, centre.y - track.centre.y) / side / ((t - track.seenAt) / 1000);
+          if (speed >= motionBlurSpeed) track.movedAt = t;
+          if (track.movedAt === t) blurred.add(handId);
+        }
 
         // 1. Ends first: a held gesture that reads low (or whose hand is gone) for releaseMs.
         for (const [handId, track] of tracks) {
           const hand = seen.get(handId);
           const held = track.held;
           if (held) {
-            if (hand && hand.gesture === held.gesture && hand.score >= exitScore) {
+            if (hand && blurred.has(handId)) {
+              held.lowSince = null;
+            } else if (hand && hand.gesture === held.gesture && hand.score >= exitScore) {
               held.score = hand.score;
               held.lowSince = null;
             } else {
               held.lowSince ??= t;
-              if (t - held.lowSince >= releaseMs) {
+              if (t - held.lowSince >= (hand ? releaseMs : releaseWindow(track))) {
                 track.held = null;
                 track.endedAt.set(held.gesture, t);
                 emit('end', handId, held, t);
@@ -117,10 +160,16 @@ export function debounce(options: DebounceOptions = {}): OperatorFunction<Deboun
         for (const [handId, hand] of seen) {
           let track = tracks.get(handId);
           if (!track) {
-            track = { handedness: hand.handedness, held: null, candidate: null, endedAt: new Map() };
+            track = { handedness: hand.handedness, held: null, candidate: null, endedAt: new Map(), seenAt: t, centre: null, movedAt: -Infinity };
             tracks.set(handId, track);
           }
           track.handedness = hand.handedness;
+          track.seenAt = t;
+          track.centre = boxCentre(hand.box);
+          if (blurred.has(handId)) {
+            track.candidate = null;
+            continue;
+          }
           const ended = track.endedAt.get(hand.gesture);
           const qualifies =
             hand.gesture !== NO_GESTURE &&

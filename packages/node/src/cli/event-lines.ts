@@ -21,6 +21,8 @@ export function describeEvent(event: GestureEvent): string {
   switch (event.type) {
     case 'gesture':
       return `${event.phase} ${event.gesture} (${event.meaning ?? '–'}) hand ${event.handId} ${event.handedness} ${event.score.toFixed(2)}`;
+    case 'motion':
+      return `${event.gesture} (${event.meaning ?? '–'}) hand ${event.handId} ${event.handedness} ${event.score.toFixed(2)}, ${Math.round(event.timestamp - event.startTime)} ms`;
     case 'presence':
       return event.state;
     case 'warning':
@@ -30,8 +32,8 @@ export function describeEvent(event: GestureEvent): string {
   }
 }
 
-/** Counts of gesture starts and presence states, for a summary line. */
+/** Counts of gesture starts, motions and presence states, for a summary line. */
 export function countEvent(counts: Record<string, number>, event: GestureEvent): void {
-  if (event.type === 'gesture' && event.phase === 'start') counts[event.gesture] = (counts[event.gesture] ?? 0) + 1;
+  if ((event.type === 'gesture' && event.phase === 'start') || event.type === 'motion') counts[event.gesture] = (counts[event.gesture] ?? 0) + 1;
   if (event.type === 'presence') counts[event.state] = (counts[event.state] ?? 0) + 1;
 }
