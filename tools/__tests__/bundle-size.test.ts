@@ -85,10 +85,11 @@ describe.each(BUNDLERS)('bundle size with %s (min+gzip, without TF.js and RxJS)'
     expect(hook - core).toBeLessThanOrEqual(1 * KB);
   });
 
-  it('createGestureRecognizer stays within the current ceiling of 46 kB', async () => {
+  it('createGestureRecognizer stays within the current ceiling of 50 kB', async () => {
     // 30 kB is the goal; the fitted reference data (classify/reference-data.ts) alone is ~26 kB
-    // gzipped. The test below checks the code without it against 30 kB.
-    expect(await bundledSize(bundler, '@gesture/core', ['createGestureRecognizer'])).toBeLessThanOrEqual(46 * KB);
+    // gzipped. The test below checks the code without it against 30 kB. The ceiling was 46 kB
+    // (44.5 measured) before the motion stage and the hardening checks (#15, #17) added ~4 kB.
+    expect(await bundledSize(bundler, '@gesture/core', ['createGestureRecognizer'])).toBeLessThanOrEqual(50 * KB);
   });
 });
 

@@ -46,6 +46,7 @@ export { debounce } from './stages/debounce';
 export type { DebounceFrame, DebounceHand } from './stages/debounce';
 export { presence } from './stages/presence';
 export { motion } from './stages/motion';
+export { toEvents } from './stages/to-events';
 export type { MotionFrame, MotionHand } from './stages/motion';
 export type { PresenceFrame } from './stages/presence';
 export { GestureRegistry } from './classify/registry';

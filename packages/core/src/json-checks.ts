@@ -40,13 +40,19 @@ export function checkObject(value: unknown, path: string, keys: readonly string[
 }
 
 /**
- * Checks `value` is an array of `min`–`max` items without holes (`[1, , 3]`).
+ * Checks `value` is an array of `min`–`max` items without holes (`[1, , 3]`) and returns a plain copy of it.
  *
  * @example
  * const frames = checkArray(recording.frames, '$.frames', 0, 216_000, fail);
  */
 export function checkArray(value: unknown, path: string, min: number, max: number, fail: JsonFail): unknown[] {
   if (!Array.isArray(value) || value.length < min || value.length > max) fail(path, `an array of ${min}–${max} items`, value);
-  for (let i = 0; i < value.length; i += 1) if (!(i in value)) fail(`${path}[${i}]`, 'an item (arrays may not have holes)', 'a hole');
-  return value;
+  // A plain, dense copy: every index is visited (`.map` skips holes), and the copy has none of the
+  // input's own properties (a `constructor` key on an array would hijack `.map` through Symbol.species).
+  const items: unknown[] = [];
+  for (let i = 0; i < value.length; i += 1) {
+    if (!Object.hasOwn(value, i)) fail(`${path}[${i}]`, 'an item (arrays may not have holes)', 'a hole');
+    items.push(value[i]);
+  }
+  return items;
 }

@@ -99,29 +99,31 @@ const CHECKS: Record<keyof typeof DEFAULT_MOTION_OPTIONS, readonly [Check, strin
 };
 
 /** The names of the motion options `createGestureRecognizer()` and `events()` take (meanings come with the gesture meanings). */
-export const MOTION_OPTION_KEYS = ['motions', ...Object.keys(CHECKS)] as readonly (keyof MotionOptions)[];
+export const MOTION_OPTION_KEYS = /* @__PURE__ */ ['motions'].concat(Object.keys(CHECKS)) as readonly (keyof MotionOptions)[];
 
-const DEFAULT_RESOLVED: ResolvedMotionOptions = /* @__PURE__ */ markResolved('motion', { ...DEFAULT_MOTION_OPTIONS, motions: MOTION_GESTURES, meanings: DEFAULT_MOTION_MEANINGS });
+let defaultResolved: ResolvedMotionOptions | undefined;
+/** The defaults, resolved (made on first use, so importing the module does no work). */
+const defaults = (): ResolvedMotionOptions => (defaultResolved ??= markResolved('motion', { ...DEFAULT_MOTION_OPTIONS, motions: MOTION_GESTURES, meanings: DEFAULT_MOTION_MEANINGS }));
 
 /**
  * Fills in and validates the motion options (other fields are ignored; `meanings` may hold the
- * static gestures' meanings too, only motion names are read); missing ones come from `defaults`.
+ * static gestures' meanings too, only motion names are read); missing ones come from `base`.
  * Throws `InvalidOptionsError` naming the first bad option. An object this function returned is
  * given back as it is.
  *
  * @example
  * resolveMotionOptions({ meanings: { wave: 'hi' } }).meanings.swipe_left; // 'previous'
  */
-export function resolveMotionOptions(options: MotionOptions = {}, defaults: ResolvedMotionOptions = DEFAULT_RESOLVED): ResolvedMotionOptions {
+export function resolveMotionOptions(options: MotionOptions = {}, base: ResolvedMotionOptions = defaults()): ResolvedMotionOptions {
   if (isResolved('motion', options)) return options as ResolvedMotionOptions;
   requireObject(options);
-  const thresholds = { ...pick(defaults, Object.keys(CHECKS) as (keyof typeof CHECKS)[]), ...stripUndefined(pick(options, Object.keys(CHECKS) as (keyof typeof CHECKS)[])) } as typeof DEFAULT_MOTION_OPTIONS;
+  const thresholds = { ...pick(base, Object.keys(CHECKS) as (keyof typeof CHECKS)[]), ...stripUndefined(pick(options, Object.keys(CHECKS) as (keyof typeof CHECKS)[])) } as typeof DEFAULT_MOTION_OPTIONS;
   validate(thresholds, CHECKS);
-  const motions = options.motions ?? defaults.motions;
+  const motions = options.motions ?? base.motions;
   if (!Array.isArray(motions) || motions.some((m) => !MOTION_GESTURES.includes(m))) {
     throw new InvalidOptionsError(`Option motions must list motion gestures (${MOTION_GESTURES.join(', ')}), got ${JSON.stringify(motions)}.`, { option: 'motions', expected: `${MOTION_GESTURES.join(' | ')}[]`, received: JSON.stringify(motions) ?? String(motions) });
   }
-  const meanings: Record<MotionGestureName, string | null> = { ...defaults.meanings };
+  const meanings: Record<MotionGestureName, string | null> = { ...base.meanings };
   const given = options.meanings ?? {};
   if (typeof given !== 'object' || given === null) {
     throw new InvalidOptionsError('Option meanings must be an object of gesture names to meanings.', { option: 'meanings', expected: 'object', received: String(given) });

@@ -1,11 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import type { FrameData } from '@gesture/core';
+import { FRAME_LIMITS, type FrameData } from '@gesture/core';
 import { ImageLoadError } from './errors';
 
 /** A decoded image: RGBA pixels ready for `recognize()`. */
 export interface LoadedImage extends FrameData {
   channels: 4;
+  /**
+   * How much the image was scaled down to fit one frame's pixel budget (`FRAME_LIMITS` of
+   * `@gesture/core`, 4096×4096): `1` when it fits as it is, e.g. `0.63` for a 48-MP photo.
+   * `width`, `height` and every landmark found in it are in the scaled image's pixels.
+   */
+  scale: number;
 }
 
 /**
@@ -27,7 +33,8 @@ export interface LoadImageOptions {
 /**
  * Decodes an image file or buffer (JPEG, PNG, WebP, the first frame of a GIF, and whatever else
  * `sharp` reads) into an RGBA frame, with EXIF orientation applied. The header is read first: an
- * image over the pixel budget is refused before decoding. Throws `ImageLoadError`
+ * image over the pixel budget is refused before decoding; one over a frame's budget (4096×4096)
+ * is decoded and scaled down to fit it (`scale` says by how much). Throws `ImageLoadError`
  * (`details.reason`: `missing`, `empty`, `corrupt`, `unreadable`, `too-large`).
  *
  * @example
@@ -57,9 +64,10 @@ export async function loadImage(source: string | Uint8Array, options: LoadImageO
   const input = { pages: 1, limitInputPixels: limit } as const;
   let width: number | undefined;
   let height: number | undefined;
+  let orientation: number | undefined;
   try {
     // Reading the header decodes no pixel, so it runs unlimited and reports the real size.
-    ({ width, height } = await sharp(bytes, { pages: 1, limitInputPixels: false }).metadata());
+    ({ width, height, orientation } = await sharp(bytes, { pages: 1, limitInputPixels: false }).metadata());
   } catch (cause) {
     throw new ImageLoadError(`Cannot decode image ${name}: ${(cause as Error).message}.`, { source: name, reason: 'corrupt' }, { cause });
   }
@@ -71,8 +79,16 @@ export async function loadImage(source: string | Uint8Array, options: LoadImageO
   }
   try {
     // limitInputPixels is a second guard, for formats whose header does not give the full size.
-    const { data, info } = await sharp(bytes, input).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 4 };
+    // An image larger than one frame may be (a 48-MP photo) is scaled down to fit, so it can be recognised.
+    const scale = width && height ? Math.min(1, Math.sqrt(FRAME_LIMITS.maxPixels / (width * height))) : 1;
+    let image = sharp(bytes, input).rotate();
+    if (scale < 1) {
+      // EXIF orientations 5–8 turn the image a quarter: the box to fit is the other way round.
+      const [w, h] = (orientation ?? 1) >= 5 ? [height!, width!] : [width!, height!];
+      image = image.resize({ width: Math.floor(w * scale), height: Math.floor(h * scale), fit: 'inside' });
+    }
+    const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 4, scale };
   } catch (cause) {
     const tooLarge = /pixel limit/i.test((cause as Error).message);
     throw new ImageLoadError(

@@ -80,8 +80,10 @@ const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
  */
 async function withoutCrashHandlers<T>(start: () => Promise<T>): Promise<T> {
   type Listener = (...args: unknown[]) => void;
+  // In a browser `process` is not even declared: look at it only in Node.
+  if (!isNode()) return start();
   const host = process as unknown as { listeners?(event: string): Listener[]; removeListener(event: string, listener: Listener): unknown };
-  if (!isNode() || typeof host.listeners !== 'function') return start();
+  if (typeof host.listeners !== 'function') return start();
   const listeners = (event: string) => host.listeners!(event);
   const before = new Map(CRASH_EVENTS.map((event) => [event, new Set(listeners(event))]));
   try {

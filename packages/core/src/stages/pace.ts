@@ -92,7 +92,7 @@ const FRAMES_DROPPED: GestureWarningEvent = /* @__PURE__ */ Object.freeze({
     'Frames arrive faster than they are processed, so some are dropped. For a recording where every frame counts, wrap the frames in fromFrames(); for a camera, use fromVideoElement() to count the drops.',
 });
 
-const BAD_TIMESTAMPS: GestureWarningEvent = Object.freeze({
+const BAD_TIMESTAMPS: GestureWarningEvent = /* @__PURE__ */ Object.freeze({
   type: 'warning',
   code: 'bad-timestamps',
   message:

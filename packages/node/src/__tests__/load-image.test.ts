@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { FRAME_LIMITS } from '@gesture/core';
 import { ImageLoadError } from '../errors';
 import { DEFAULT_MAX_IMAGE_PIXELS, loadImage } from '../load-image';
 import { fixtureFiles } from '../../../core/src/__tests__/helpers/fixtures';
@@ -65,5 +66,17 @@ describe('loadImage', () => {
     const photo = fixtureFiles('fist')[0]!;
     const small = await loadImage(photo, { maxPixels: 1000 }).catch((e: unknown) => e);
     expect((small as ImageLoadError).details).toMatchObject({ reason: 'too-large', limit: 1000 });
+  }, 60_000);
+
+  it('scales an image over one frame\'s budget (a 24-MP photo) down to fit it, so it can be recognised', async () => {
+    const big = join(dir, 'big.jpg');
+    await sharp({ create: { width: 6000, height: 4000, channels: 3, background: '#888' } }).jpeg().toFile(big);
+    const image = await loadImage(big);
+    expect(image.width * image.height).toBeLessThanOrEqual(FRAME_LIMITS.maxPixels);
+    expect(image.width / image.height).toBeCloseTo(1.5, 2);
+    expect(image.scale).toBeCloseTo(Math.sqrt(FRAME_LIMITS.maxPixels / 24_000_000), 3);
+    expect(image.data.length).toBe(image.width * image.height * 4);
+    // A photo that fits is left as it is.
+    expect((await loadImage(fixtureFiles('fist')[0]!)).scale).toBe(1);
   }, 60_000);
 });
