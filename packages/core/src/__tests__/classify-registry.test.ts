@@ -54,7 +54,7 @@ describe('built-in gestures (synthetic shapes)', () => {
   });
   it('rejects invalid options', () => {
     expect(() => new GestureRegistry({ minScore: 2 })).toThrow(InvalidOptionsError);
-    expect(() => new GestureRegistry({ meanings: { wave: 'hi' } as never })).toThrow(InvalidOptionsError);
+    expect(() => new GestureRegistry({ meanings: { jump: 'hi' } as never })).toThrow(InvalidOptionsError);
     expect(() => new GestureRegistry({ builtins: ['wave' as never] })).toThrow(InvalidOptionsError);
   });
 });
