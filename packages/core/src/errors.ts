@@ -83,12 +83,15 @@ export class InvalidOptionsError extends GestureError {
 
 /**
  * Any value as a short string for an error message, never throwing (a BigInt, a null-prototype
- * object, a cycle) and never carrying an unprintable character.
+ * object, a cycle) and never carrying an unprintable character. An array is described by its
+ * length, so a huge hostile one is never serialised.
  *
  * @example
  * describeValue(10n); // '10n'
+ * describeValue([1, 2]); // 'an array of length 2'
  */
 export function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number' || typeof value === 'undefined' || typeof value === 'boolean') return String(value);
   if (typeof value === 'symbol' || typeof value === 'function') return typeof value;
@@ -96,7 +99,7 @@ export function describeValue(value: unknown): string {
     const text = JSON.stringify(value) ?? typeof value;
     return escapeUnprintable(text.length > 80 ? `${text.slice(0, 80)}…` : text);
   } catch {
-    return Array.isArray(value) ? `an array of length ${value.length}` : typeof value;
+    return typeof value;
   }
 }
 

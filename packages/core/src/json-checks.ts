@@ -1,24 +1,8 @@
-import { escapeUnprintable } from './printable';
-
 /** Keys that could reach an object's prototype chain; refused anywhere in a pack or a recording. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Throws the caller's named error for the JSON path `path`: what was expected, what was received. */
 export type JsonFail = (path: string, expected: string, received: unknown) => never;
-
-/**
- * A short description of a received value for an error message.
- *
- * @example
- * describeValue([1, 2]); // 'an array of length 2'
- */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return escapeUnprintable(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value));
-  return typeof value;
-}
 
 /**
  * Checks `value` is a plain object with exactly `keys` (all required) plus any of `optional`,

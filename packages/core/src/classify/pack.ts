@@ -1,5 +1,5 @@
-import { GesturePackError } from '../errors';
-import { checkArray as checkJsonArray, checkObject as checkJsonObject, describeValue, FORBIDDEN_KEYS } from '../json-checks';
+import { describeValue, GesturePackError } from '../errors';
+import { checkArray as checkJsonArray, checkObject as checkJsonObject, FORBIDDEN_KEYS } from '../json-checks';
 import { UNPRINTABLE } from '../printable';
 import type { Point3 } from '../types';
 import { LANDMARK_COUNT, type NormalizedLandmarks } from './normalize';

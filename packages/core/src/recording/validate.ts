@@ -1,6 +1,6 @@
 import { resolveHandDetectorOptions, HAND_DETECTOR_OPTION_KEYS, type ResolvedHandDetectorOptions } from '../detect/options';
-import { InvalidOptionsError, RecordingError } from '../errors';
-import { checkArray as checkJsonArray, checkObject as checkJsonObject, describeValue } from '../json-checks';
+import { describeValue, InvalidOptionsError, RecordingError } from '../errors';
+import { checkArray as checkJsonArray, checkObject as checkJsonObject } from '../json-checks';
 import type { Box } from '../types';
 import { GESTURE_RECORDING_FORMAT, GESTURE_RECORDING_LIMITS, GESTURE_RECORDING_VERSION, type GestureRecording, type RecordedFace, type RecordedFrame, type RecordedHand } from './format';
 
