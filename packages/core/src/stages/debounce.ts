@@ -1,8 +1,9 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { GesturePhaseEvent } from '../events';
 import { resolveEventOptions, type DebounceOptions } from '../event-options';
 import type { Box, Handedness } from '../types';
 import { NO_GESTURE } from '../classify/types';
+import { frameStage } from './frame-stage';
 
 /** What `debounce()` needs of one hand: the classify stage's hands have all of it. */
 export interface DebounceHand {
@@ -81,132 +82,117 @@ const boxCentre = (box: Box | undefined) => (box ? { x: box[0] + box[2] / 2, y: 
  */
 export function debounce(options: DebounceOptions = {}): OperatorFunction<DebounceFrame, GesturePhaseEvent> {
   const { minHoldMs, enterScore, exitScore, releaseMs, cooldownMs, motionBlurSpeed } = resolveEventOptions(options);
-  return (source) =>
-    new Observable<GesturePhaseEvent>((subscriber) => {
-      const tracks = new Map<number, HandTrack>();
-      let nextId = 1;
-      let now = -Infinity;
+  return frameStage<DebounceFrame, GesturePhaseEvent>((next) => {
+    const tracks = new Map<number, HandTrack>();
+    let nextId = 1;
 
-      const emit = (phase: 'start' | 'end', handId: number, held: Held, timestamp: number) =>
-        subscriber.next({
-          type: 'gesture',
-          phase,
-          id: held.id,
-          gesture: held.gesture,
-          meaning: held.meaning,
-          handId,
-          handedness: held.handedness,
-          score: held.score,
-          timestamp,
-        });
+    const emit = (phase: 'start' | 'end', handId: number, held: Held, timestamp: number) =>
+      next({
+        type: 'gesture',
+        phase,
+        id: held.id,
+        gesture: held.gesture,
+        meaning: held.meaning,
+        handId,
+        handedness: held.handedness,
+        score: held.score,
+        timestamp,
+      });
 
-      const onFrame = (frame: DebounceFrame) => {
-        if (Number.isFinite(frame.timestamp) && frame.timestamp > now) now = frame.timestamp;
-        if (now === -Infinity) now = 0;
-        const t = now;
-        const seen = new Map<number, DebounceHand>();
-        for (const hand of frame.hands) if (!seen.has(hand.id)) seen.set(hand.id, hand);
-        const side = Math.max(frame.width ?? 0, frame.height ?? 0);
-        const releaseWindow = (track: HandTrack) => (track.movedAt >= track.seenAt - releaseMs ? 2 * releaseMs : releaseMs);
+    const onFrame = (frame: DebounceFrame, t: number) => {
+      const seen = new Map<number, DebounceHand>();
+      for (const hand of frame.hands) if (!seen.has(hand.id)) seen.set(hand.id, hand);
+      const side = Math.max(frame.width ?? 0, frame.height ?? 0);
+      const releaseWindow = (track: HandTrack) => (track.movedAt >= track.seenAt - releaseMs ? 2 * releaseMs : releaseMs);
 
-        // 0. A new hand id reading the gesture a hand that just vanished holds (or any reading, if
-        // that hand was moving fast) is the same hand found again: its track goes on under the new id.
-        for (const [handId, hand] of seen) {
-          if (tracks.has(handId)) continue;
-          const orphans = [...tracks].filter(([id, tr]) => !seen.has(id) && tr.held && t - tr.seenAt <= releaseWindow(tr) && ((hand.gesture === tr.held.gesture && hand.score >= exitScore) || tr.movedAt >= tr.seenAt - releaseMs));
-          const [oldId, track] = orphans.sort((a, b) => b[1].seenAt - a[1].seenAt)[0] ?? [];
-          if (oldId === undefined || !track) continue;
-          tracks.delete(oldId);
-          tracks.set(handId, track);
-        }
-        // Which hands move too fast for their frame to be read (motion blur).
-        const blurred = new Set<number>();
-        for (const [handId, hand] of seen) {
-          const track = tracks.get(handId);
-          const centre = boxCentre(hand.box);
-          if (!track || !centre || !track.centre || side <= 0 || t <= track.seenAt) continue;
-          const speed = Math.hypot(centre.x - track.centre.x, centre.y - track.centre.y) / side / ((t - track.seenAt) / 1000);
-          if (speed >= motionBlurSpeed) track.movedAt = t;
-          if (track.movedAt === t) blurred.add(handId);
-        }
+      // 0. A new hand id reading the gesture a hand that just vanished holds (or any reading, if
+      // that hand was moving fast) is the same hand found again: its track goes on under the new id.
+      for (const [handId, hand] of seen) {
+        if (tracks.has(handId)) continue;
+        const orphans = [...tracks].filter(([id, tr]) => !seen.has(id) && tr.held && t - tr.seenAt <= releaseWindow(tr) && ((hand.gesture === tr.held.gesture && hand.score >= exitScore) || tr.movedAt >= tr.seenAt - releaseMs));
+        const [oldId, track] = orphans.sort((a, b) => b[1].seenAt - a[1].seenAt)[0] ?? [];
+        if (oldId === undefined || !track) continue;
+        tracks.delete(oldId);
+        tracks.set(handId, track);
+      }
+      // Which hands move too fast for their frame to be read (motion blur).
+      const blurred = new Set<number>();
+      for (const [handId, hand] of seen) {
+        const track = tracks.get(handId);
+        const centre = boxCentre(hand.box);
+        if (!track || !centre || !track.centre || side <= 0 || t <= track.seenAt) continue;
+        const speed = Math.hypot(centre.x - track.centre.x, centre.y - track.centre.y) / side / ((t - track.seenAt) / 1000);
+        if (speed >= motionBlurSpeed) track.movedAt = t;
+        if (track.movedAt === t) blurred.add(handId);
+      }
 
-        // 1. Ends first: a held gesture that reads low (or whose hand is gone) for releaseMs.
-        for (const [handId, track] of tracks) {
-          const hand = seen.get(handId);
-          const held = track.held;
-          if (held) {
-            if (hand && blurred.has(handId)) {
-              held.lowSince = null;
-            } else if (hand && hand.gesture === held.gesture && hand.score >= exitScore) {
-              held.score = hand.score;
-              held.lowSince = null;
-            } else {
-              held.lowSince ??= t;
-              if (t - held.lowSince >= (hand ? releaseMs : releaseWindow(track))) {
-                track.held = null;
-                track.endedAt.set(held.gesture, t);
-                emit('end', handId, held, t);
-              }
+      // 1. Ends first: a held gesture that reads low (or whose hand is gone) for releaseMs.
+      for (const [handId, track] of tracks) {
+        const hand = seen.get(handId);
+        const held = track.held;
+        if (held) {
+          if (hand && blurred.has(handId)) {
+            held.lowSince = null;
+          } else if (hand && hand.gesture === held.gesture && hand.score >= exitScore) {
+            held.score = hand.score;
+            held.lowSince = null;
+          } else {
+            held.lowSince ??= t;
+            if (t - held.lowSince >= (hand ? releaseMs : releaseWindow(track))) {
+              track.held = null;
+              track.endedAt.set(held.gesture, t);
+              emit('end', handId, held, t);
             }
           }
-          for (const [gesture, ended] of track.endedAt) if (t - ended >= cooldownMs) track.endedAt.delete(gesture);
-          if (!hand) {
-            track.candidate = null;
-            if (!track.held && track.endedAt.size === 0) tracks.delete(handId);
-          }
         }
-
-        // 2. Then starts: a gesture read at enterScore for minHoldMs on a hand holding nothing.
-        for (const [handId, hand] of seen) {
-          let track = tracks.get(handId);
-          if (!track) {
-            track = { handedness: hand.handedness, held: null, candidate: null, endedAt: new Map(), seenAt: t, centre: null, movedAt: -Infinity };
-            tracks.set(handId, track);
-          }
-          track.handedness = hand.handedness;
-          track.seenAt = t;
-          track.centre = boxCentre(hand.box);
-          if (blurred.has(handId)) {
-            track.candidate = null;
-            continue;
-          }
-          const ended = track.endedAt.get(hand.gesture);
-          const qualifies =
-            hand.gesture !== NO_GESTURE &&
-            hand.gesture !== track.held?.gesture &&
-            hand.score >= enterScore &&
-            (ended === undefined || t - ended >= cooldownMs);
-          if (!qualifies) {
-            track.candidate = null;
-            continue;
-          }
-          if (track.candidate?.gesture !== hand.gesture) track.candidate = { gesture: hand.gesture, since: t };
-          if (!track.held && t - track.candidate.since >= minHoldMs) {
-            const held: Held = { id: nextId++, gesture: hand.gesture, meaning: hand.meaning, handedness: hand.handedness, score: hand.score, lowSince: null };
-            track.held = held;
-            track.candidate = null;
-            emit('start', handId, held, t);
-          }
+        for (const [gesture, ended] of track.endedAt) if (t - ended >= cooldownMs) track.endedAt.delete(gesture);
+        if (!hand) {
+          track.candidate = null;
+          if (!track.held && track.endedAt.size === 0) tracks.delete(handId);
         }
-      };
+      }
 
-      const subscription = source.subscribe({
-        next: (frame) => onFrame(frame),
-        error: (error: unknown) => {
-          tracks.clear();
-          subscriber.error(error);
-        },
-        complete: () => {
-          for (const [handId, track] of tracks) {
-            if (track.held) emit('end', handId, track.held, now);
-          }
-          tracks.clear();
-          subscriber.complete();
-        },
-      });
-      return () => {
-        subscription.unsubscribe();
-        tracks.clear();
-      };
-    });
+      // 2. Then starts: a gesture read at enterScore for minHoldMs on a hand holding nothing.
+      for (const [handId, hand] of seen) {
+        let track = tracks.get(handId);
+        if (!track) {
+          track = { handedness: hand.handedness, held: null, candidate: null, endedAt: new Map(), seenAt: t, centre: null, movedAt: -Infinity };
+          tracks.set(handId, track);
+        }
+        track.handedness = hand.handedness;
+        track.seenAt = t;
+        track.centre = boxCentre(hand.box);
+        if (blurred.has(handId)) {
+          track.candidate = null;
+          continue;
+        }
+        const ended = track.endedAt.get(hand.gesture);
+        const qualifies =
+          hand.gesture !== NO_GESTURE &&
+          hand.gesture !== track.held?.gesture &&
+          hand.score >= enterScore &&
+          (ended === undefined || t - ended >= cooldownMs);
+        if (!qualifies) {
+          track.candidate = null;
+          continue;
+        }
+        if (track.candidate?.gesture !== hand.gesture) track.candidate = { gesture: hand.gesture, since: t };
+        if (!track.held && t - track.candidate.since >= minHoldMs) {
+          const held: Held = { id: nextId++, gesture: hand.gesture, meaning: hand.meaning, handedness: hand.handedness, score: hand.score, lowSince: null };
+          track.held = held;
+          track.candidate = null;
+          emit('start', handId, held, t);
+        }
+      }
+    };
+
+    return {
+      frame: onFrame,
+      complete: (now) => {
+        for (const [handId, track] of tracks) {
+          if (track.held) emit('end', handId, track.held, now);
+        }
+      },
+    };
+  });
 }

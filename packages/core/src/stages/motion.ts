@@ -1,7 +1,8 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { MotionEvent } from '../events';
 import { resolveMotionOptions, type MotionGestureName, type MotionOptions, type ResolvedMotionOptions } from '../motion-options';
 import type { Box, Handedness, HandLandmarks } from '../types';
+import { frameStage } from './frame-stage';
 
 /** What `motion()` needs of one hand: the detect stage's hands have all of it. */
 export interface MotionHand {
@@ -91,146 +92,136 @@ const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => M
  */
 export function motion(options: MotionOptions = {}): OperatorFunction<MotionFrame, MotionEvent> {
   const o = resolveMotionOptions(options);
-  return (source) =>
-    new Observable<MotionEvent>((subscriber) => {
-      const tracks = new Map<number, Track>();
-      let now = -Infinity;
-      /** The timestamp of the frame before this one. */
-      let previous = -Infinity;
-      let size = { width: 1, height: 1 };
+  return frameStage<MotionFrame, MotionEvent>((next) => {
+    const tracks = new Map<number, Track>();
+    /** The current frame's time (the stage's clock). */
+    let now = 0;
+    /** The timestamp of the frame before this one. */
+    let previous = -Infinity;
+    let size = { width: 1, height: 1 };
 
-      const emit = (gesture: MotionGestureName, track: Track, startTime: number, score: number) => {
-        if (!o.motions.includes(gesture)) return;
-        subscriber.next({ type: 'motion', gesture, meaning: o.meanings[gesture], handId: track.id, handedness: track.handedness, startTime, timestamp: now, score });
-      };
+    const emit = (gesture: MotionGestureName, track: Track, startTime: number, score: number) => {
+      if (!o.motions.includes(gesture)) return;
+      next({ type: 'motion', gesture, meaning: o.meanings[gesture], handId: track.id, handedness: track.handedness, startTime, timestamp: now, score });
+    };
 
-      /** A move from `from` to `to` (the points of the track between them make the path): a swipe, if it is one. */
-      const endMove = (track: Track, from: Point, to: Point, turned = false) => {
-        const path = track.points.filter((p) => p.t >= from.t && p.t <= to.t);
-        const swipe = classifySwipe(path, from, to, track.points[track.points.length - 1]!, size, o);
-        if (!swipe || track.waving) return;
-        if (turned) track.pending = { ...swipe, turnedAt: to.t };
-        else emit(swipe.gesture, track, swipe.startTime, swipe.score);
-      };
-      const flushPending = (track: Track) => {
-        if (track.pending && !track.waving) emit(track.pending.gesture, track, track.pending.startTime, track.pending.score);
-        track.pending = null;
-      };
+    /** A move from `from` to `to` (the points of the track between them make the path): a swipe, if it is one. */
+    const endMove = (track: Track, from: Point, to: Point, turned = false) => {
+      const path = track.points.filter((p) => p.t >= from.t && p.t <= to.t);
+      const swipe = classifySwipe(path, from, to, track.points[track.points.length - 1]!, size, o);
+      if (!swipe || track.waving) return;
+      if (turned) track.pending = { ...swipe, turnedAt: to.t };
+      else emit(swipe.gesture, track, swipe.startTime, swipe.score);
+    };
+    const flushPending = (track: Track) => {
+      if (track.pending && !track.waving) emit(track.pending.gesture, track, track.pending.startTime, track.pending.score);
+      track.pending = null;
+    };
 
-      const follow = (track: Track, point: Point, handWidth: number) => {
-        track.points.push(point);
-        const keep = point.t - (o.maxSwipeMs + o.settleMs + o.maxGapMs);
-        while (track.points.length > 2 && track.points[0]!.t < keep && track.points[0] !== track.rest) track.points.shift();
-        // Swipes: a move runs from a rest to the next rest (or a turn back).
-        const restRadius = o.restDistance * Math.max(size.width, size.height);
-        const recent = track.points.filter((p) => p.t >= point.t - o.settleMs);
-        const before = track.points[track.points.length - recent.length - 1];
-        const settled = before !== undefined && [before, ...recent].every((p) => distance(p, point) <= restRadius);
-        if (settled) {
-          if (track.moving) endMove(track, track.rest, arrival(track, point, restRadius));
-          track.rest = point;
-          track.moving = false;
-        } else if (distance(point, track.rest) > restRadius) {
-          track.moving = true;
-          const far = farthest(track, track.rest);
-          if (distance(point, far) > 2 * restRadius && (point.x - far.x) * (far.x - track.rest.x) + (point.y - far.y) * (far.y - track.rest.y) < 0) {
-            endMove(track, track.rest, far, true);
-            track.rest = far;
-          }
+    const follow = (track: Track, point: Point, handWidth: number) => {
+      track.points.push(point);
+      const keep = point.t - (o.maxSwipeMs + o.settleMs + o.maxGapMs);
+      while (track.points.length > 2 && track.points[0]!.t < keep && track.points[0] !== track.rest) track.points.shift();
+      // Swipes: a move runs from a rest to the next rest (or a turn back).
+      const restRadius = o.restDistance * Math.max(size.width, size.height);
+      const recent = track.points.filter((p) => p.t >= point.t - o.settleMs);
+      const before = track.points[track.points.length - recent.length - 1];
+      const settled = before !== undefined && [before, ...recent].every((p) => distance(p, point) <= restRadius);
+      if (settled) {
+        if (track.moving) endMove(track, track.rest, arrival(track, point, restRadius));
+        track.rest = point;
+        track.moving = false;
+      } else if (distance(point, track.rest) > restRadius) {
+        track.moving = true;
+        const far = farthest(track, track.rest);
+        if (distance(point, far) > 2 * restRadius && (point.x - far.x) * (far.x - track.rest.x) + (point.y - far.y) * (far.y - track.rest.y) < 0) {
+          endMove(track, track.rest, far, true);
+          track.rest = far;
         }
-        // Waves: count the turns of swings at least waveAmplitude hand widths wide.
-        const swing = o.waveAmplitude * handWidth;
-        const dx = point.x - track.extreme.x;
-        if (track.direction === 0 || dx * track.direction > 0) {
-          if (Math.abs(dx) >= swing || track.direction !== 0) {
-            track.direction = Math.sign(dx);
-            track.extreme = point;
-          }
-        } else if (-dx * track.direction >= swing) {
-          // Swings of a wave follow each other closely; a turn long after the last one starts anew.
-          const last = track.reversals[track.reversals.length - 1];
-          if (last !== undefined && track.extreme.t - last > o.waveWindowMs / 2) track.reversals = [];
-          track.reversals.push(track.extreme.t);
-          // Turning again soon after a swipe that ended by turning: those were a wave's swings.
-          if (track.pending && track.extreme.t > track.pending.turnedAt) track.pending = null;
-          track.direction = -track.direction;
+      }
+      // Waves: count the turns of swings at least waveAmplitude hand widths wide.
+      const swing = o.waveAmplitude * handWidth;
+      const dx = point.x - track.extreme.x;
+      if (track.direction === 0 || dx * track.direction > 0) {
+        if (Math.abs(dx) >= swing || track.direction !== 0) {
+          track.direction = Math.sign(dx);
           track.extreme = point;
         }
-        track.reversals = track.reversals.filter((t) => t >= point.t - o.waveWindowMs);
-        if (track.waving && track.reversals.length === 0) track.waving = false;
-        if (!track.waving && track.reversals.length >= o.waveReversals) {
-          const startTime = track.points.find((p) => p.t >= track.reversals[0]! - o.waveWindowMs / 2)?.t ?? track.reversals[0]!;
-          emit('wave', track, startTime, Math.min(1, handWidth > 0 ? meanSwing(track, point.t - o.waveWindowMs) / (2 * swing) : 1));
-          track.waving = true;
-          track.moving = false;
-          track.rest = point;
-          track.pending = null;
-        }
-        if (track.pending && point.t - track.pending.turnedAt >= TURN_WAIT_MS) flushPending(track);
-      };
+      } else if (-dx * track.direction >= swing) {
+        // Swings of a wave follow each other closely; a turn long after the last one starts anew.
+        const last = track.reversals[track.reversals.length - 1];
+        if (last !== undefined && track.extreme.t - last > o.waveWindowMs / 2) track.reversals = [];
+        track.reversals.push(track.extreme.t);
+        // Turning again soon after a swipe that ended by turning: those were a wave's swings.
+        if (track.pending && track.extreme.t > track.pending.turnedAt) track.pending = null;
+        track.direction = -track.direction;
+        track.extreme = point;
+      }
+      track.reversals = track.reversals.filter((t) => t >= point.t - o.waveWindowMs);
+      if (track.waving && track.reversals.length === 0) track.waving = false;
+      if (!track.waving && track.reversals.length >= o.waveReversals) {
+        const startTime = track.points.find((p) => p.t >= track.reversals[0]! - o.waveWindowMs / 2)?.t ?? track.reversals[0]!;
+        emit('wave', track, startTime, Math.min(1, handWidth > 0 ? meanSwing(track, point.t - o.waveWindowMs) / (2 * swing) : 1));
+        track.waving = true;
+        track.moving = false;
+        track.rest = point;
+        track.pending = null;
+      }
+      if (track.pending && point.t - track.pending.turnedAt >= TURN_WAIT_MS) flushPending(track);
+    };
 
-      const onFrame = (frame: MotionFrame) => {
-        if (Number.isFinite(frame.timestamp) && frame.timestamp > now) now = frame.timestamp;
-        if (now === -Infinity) now = 0;
-        if (frame.width !== size.width || frame.height !== size.height) {
-          tracks.clear();
-          size = { width: frame.width, height: frame.height };
-        }
-        const seen = new Set<Track>();
-        for (const hand of frame.hands) {
-          const centre = palmCentre(hand);
-          const point: Point = { t: now, x: centre.x, y: centre.y, box: hand.box };
-          let track = tracks.get(hand.id);
-          if (!track) {
-            // A hand found again after a short loss (fast moves blur) continues its track.
-            const lost = [...tracks.values()].filter((t) => !seen.has(t) && !frame.hands.some((h) => h.id === t.id) && now - t.lastSeen <= o.maxGapMs);
-            track = lost.sort((a, b) => distance(a.points[a.points.length - 1]!, point) - distance(b.points[b.points.length - 1]!, point))[0];
-            if (track) {
-              tracks.delete(track.id);
-              // Swings are counted on a hand seen all along (a new id in the very next frame is the
-              // tracker finding it again); after a gap the hand found could be another one.
-              if (track.lastSeen < previous) Object.assign(track, { extreme: point, direction: 0, reversals: [] });
-            }
-            track ??= { id: hand.id, handedness: hand.handedness, lastSeen: now, points: [], rest: point, moving: false, extreme: point, direction: 0, reversals: [], waving: false, pending: null };
-            track.id = hand.id;
-            tracks.set(hand.id, track);
+    const onFrame = (frame: MotionFrame, t: number) => {
+      now = t;
+      if (frame.width !== size.width || frame.height !== size.height) {
+        tracks.clear();
+        size = { width: frame.width, height: frame.height };
+      }
+      const seen = new Set<Track>();
+      for (const hand of frame.hands) {
+        const centre = palmCentre(hand);
+        const point: Point = { t: now, x: centre.x, y: centre.y, box: hand.box };
+        let track = tracks.get(hand.id);
+        if (!track) {
+          // A hand found again after a short loss (fast moves blur) continues its track.
+          const lost = [...tracks.values()].filter((t) => !seen.has(t) && !frame.hands.some((h) => h.id === t.id) && now - t.lastSeen <= o.maxGapMs);
+          track = lost.sort((a, b) => distance(a.points[a.points.length - 1]!, point) - distance(b.points[b.points.length - 1]!, point))[0];
+          if (track) {
+            tracks.delete(track.id);
+            // Swings are counted on a hand seen all along (a new id in the very next frame is the
+            // tracker finding it again); after a gap the hand found could be another one.
+            if (track.lastSeen < previous) Object.assign(track, { extreme: point, direction: 0, reversals: [] });
           }
-          if (seen.has(track)) continue;
-          seen.add(track);
-          track.handedness = hand.handedness;
-          track.lastSeen = now;
-          follow(track, point, hand.box[2]);
+          track ??= { id: hand.id, handedness: hand.handedness, lastSeen: now, points: [], rest: point, moving: false, extreme: point, direction: 0, reversals: [], waving: false, pending: null };
+          track.id = hand.id;
+          tracks.set(hand.id, track);
         }
-        for (const [id, track] of tracks) {
-          if (seen.has(track) || now - track.lastSeen <= o.maxGapMs) continue;
-          // Gone for good: a move it was making ends where it was last seen.
+        if (seen.has(track)) continue;
+        seen.add(track);
+        track.handedness = hand.handedness;
+        track.lastSeen = now;
+        follow(track, point, hand.box[2]);
+      }
+      for (const [id, track] of tracks) {
+        if (seen.has(track) || now - track.lastSeen <= o.maxGapMs) continue;
+        // Gone for good: a move it was making ends where it was last seen.
+        flushPending(track);
+        if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
+        tracks.delete(id);
+      }
+      previous = now;
+    };
+
+    return {
+      frame: onFrame,
+      // The frames ended: moves in progress end where their hands were last seen.
+      complete: () => {
+        for (const track of tracks.values()) {
           flushPending(track);
           if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
-          tracks.delete(id);
         }
-        previous = now;
-      };
-
-      const subscription = source.subscribe({
-        next: (frame) => onFrame(frame),
-        error: (error: unknown) => {
-          tracks.clear();
-          subscriber.error(error);
-        },
-        complete: () => {
-          for (const track of tracks.values()) {
-            flushPending(track);
-            if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
-          }
-          tracks.clear();
-          subscriber.complete();
-        },
-      });
-      return () => {
-        subscription.unsubscribe();
-        tracks.clear();
-      };
-    });
+      },
+    };
+  });
 }
 
 /** The first point of the final rest: where the hand arrived. */

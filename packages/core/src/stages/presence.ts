@@ -1,6 +1,7 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { PresenceEvent } from '../events';
 import { resolveEventOptions, type PresenceOptions } from '../event-options';
+import { frameStage } from './frame-stage';
 
 /** What `presence()` needs of one frame: the detect and classify stages' results have it. */
 export interface PresenceFrame {
@@ -27,32 +28,25 @@ export interface PresenceFrame {
  */
 export function presence(options: PresenceOptions = {}): OperatorFunction<PresenceFrame, PresenceEvent> {
   const { awayAfterMs, backAfterMs } = resolveEventOptions(options);
-  return (source) =>
-    new Observable<PresenceEvent>((subscriber) => {
-      let state: 'unknown' | 'away' | 'back' = 'unknown';
-      /** Start of the current unbroken run of frames that all see someone (or all see nobody). */
-      let runSince = 0;
-      let runPresent: boolean | null = null;
-      let now = -Infinity;
-
-      return source.subscribe({
-        next: (frame) => {
-          if (Number.isFinite(frame.timestamp) && frame.timestamp > now) now = frame.timestamp;
-          if (now === -Infinity) now = 0;
-          const present = Boolean(frame.present);
-          if (present !== runPresent) {
-            runPresent = present;
-            runSince = now;
-          }
-          const elapsed = now - runSince;
-          const next = present ? (elapsed >= backAfterMs ? 'back' : null) : elapsed >= awayAfterMs ? 'away' : null;
-          if (next && next !== state) {
-            state = next;
-            subscriber.next({ type: 'presence', state: next, timestamp: now });
-          }
-        },
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => subscriber.complete(),
-      });
-    });
+  return frameStage<PresenceFrame, PresenceEvent>((emit) => {
+    let state: 'unknown' | 'away' | 'back' = 'unknown';
+    /** Start of the current unbroken run of frames that all see someone (or all see nobody). */
+    let runSince = 0;
+    let runPresent: boolean | null = null;
+    return {
+      frame: (frame, now) => {
+        const present = Boolean(frame.present);
+        if (present !== runPresent) {
+          runPresent = present;
+          runSince = now;
+        }
+        const elapsed = now - runSince;
+        const next = present ? (elapsed >= backAfterMs ? 'back' : null) : elapsed >= awayAfterMs ? 'away' : null;
+        if (next && next !== state) {
+          state = next;
+          emit({ type: 'presence', state: next, timestamp: now });
+        }
+      },
+    };
+  });
 }
