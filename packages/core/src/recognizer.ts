@@ -1,4 +1,4 @@
-import { catchError, concat, connect, defer, EMPTY, filter, from, isObservable, merge, Observable, observable as observableKey, of, pipe, Subject, takeUntil, throwError, type InteropObservable } from 'rxjs';
+import { catchError, concat, defer, EMPTY, from, isObservable, merge, Observable, observable as observableKey, of, pipe, Subject, takeUntil, throwError, type InteropObservable } from 'rxjs';
 import { RecoveringDetector, webglContextRecovery, type ContextLossRecovery } from './backend/recovery';
 import { fallbackWarning, startTfBackend, type BackendInfo } from './backend/start';
 import { GestureRegistry } from './classify/registry';
@@ -7,9 +7,9 @@ import type { GestureRecorder } from './recording/recorder';
 import { loadHandDetector } from './detect/create-hand-detector';
 import type { HandDetector } from './detect/hand-detector';
 import { DisposedError, errorMessage, GestureError, InvalidOptionsError } from './errors';
-import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
+import { resolveEventOptions, type EventOptions } from './event-options';
 import type { GestureEvent } from './events';
-import { resolveMotionOptions, type MotionOptions, type ResolvedMotionOptions } from './motion-options';
+import { resolveMotionOptions, type MotionOptions } from './motion-options';
 import { markResolved } from './option-checks';
 import { resolveOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
 import { isFrameSource, type FrameSource } from './sources/frame-source';
