@@ -12,9 +12,15 @@ const browserRuntime: Plugin = {
   },
 };
 
+const entry = { index: 'src/index.ts', vite: 'src/vite.ts', replay: 'src/replay-entry.ts' };
+
+// The ESM builds split code, so that the fitted reference data (`classify/reference-data.ts`,
+// ~27 kB gzipped), which `classify/reference.ts` imports dynamically, is a chunk of its own that
+// apps load only when they use custom gestures. The CommonJS build (Node only) keeps one file.
 export default defineConfig([
-  packageConfig({ entry: { index: 'src/index.ts', vite: 'src/vite.ts', replay: 'src/replay-entry.ts' }, external }),
+  packageConfig({ entry, format: ['esm'], splitting: true, external }),
+  packageConfig({ entry, format: ['cjs'], external, clean: false }),
   // dist/index.browser.js, for the `browser` export condition: no file system, no `process`, no
   // `new URL('../models/', import.meta.url)` (which web bundlers try to resolve at build time).
-  packageConfig({ entry: { 'index.browser': 'src/index.ts' }, format: ['esm'], dts: false, platform: 'browser', external, clean: false, shims: false, esbuildPlugins: [browserRuntime] }),
+  packageConfig({ entry: { 'index.browser': 'src/index.ts' }, format: ['esm'], splitting: true, dts: false, platform: 'browser', external, clean: false, shims: false, esbuildPlugins: [browserRuntime] }),
 ]);

@@ -62,7 +62,7 @@ export function TeachPanel({ video, register, observer, ready }: TeachPanelProps
   async function importPack(file: File | undefined) {
     if (!file) return;
     try {
-      const names = observer.recognizer!.gestures.import(JSON.parse(await file.text()));
+      const names = await observer.recognizer!.gestures.import(JSON.parse(await file.text()));
       setMessage(`Imported: ${names.join(', ') || 'nothing'}`);
     } catch (error) {
       setMessage((error as Error).message);

@@ -57,7 +57,7 @@ export interface ReplayRecognizer {
  *
  * @example
  * const replay = createReplayRecognizer({ minHoldMs: 300 });
- * replay.gestures.import(pack);
+ * await replay.gestures.import(pack);
  * replay.events(fromRecording(recording)).subscribe(console.log);
  */
 export function createReplayRecognizer(options: ReplayOptions = {}): ReplayRecognizer {

@@ -98,7 +98,7 @@ describe('GestureRegistry.register', () => {
       await expect(registry.register('rock', [hand('rock')], { meaning: meaning as never })).rejects.toThrow(InvalidOptionsError);
     }
     await registry.register('rock', [hand('rock')], { meaning: 'm'.repeat(64) });
-    expect(new GestureRegistry().import(registry.export())).toEqual(['rock']);
+    expect(await new GestureRegistry().import(registry.export())).toEqual(['rock']);
   });
 
   it('reports rejected samples with reasons, running frames through detect', async () => {

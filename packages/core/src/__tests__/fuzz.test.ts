@@ -113,13 +113,13 @@ describe('fuzz (fast-check, seeded)', () => {
 
   it('hostile packs: a mutated real pack is imported whole or refused whole (GesturePackError with a path)', async () => {
     let registry = new GestureRegistry();
-    registry.import(realPack);
+    await registry.import(realPack);
     await fc.assert(
-      fc.property(hostilePackMutation(realPack), (pack) => {
+      fc.asyncProperty(hostilePackMutation(realPack), async (pack) => {
         cases++;
         const exported = JSON.stringify(registry.export());
         try {
-          registry.import(pack);
+          await registry.import(pack);
         } catch (error) {
           expectTyped(error);
           expect(typeof (error as GestureError).details.path).toBe('string');
@@ -128,10 +128,10 @@ describe('fuzz (fast-check, seeded)', () => {
         }
         // Accepted: what the registry now holds exports and imports back, and classifies without throwing.
         const again = new GestureRegistry();
-        again.import(JSON.parse(JSON.stringify(registry.export())));
+        await again.import(JSON.parse(JSON.stringify(registry.export())));
         again.match(before.hands[0]!.landmarks);
         registry = new GestureRegistry();
-        registry.import(realPack);
+        await registry.import(realPack);
       }),
       settings(RUNS.packs),
     );
@@ -139,7 +139,7 @@ describe('fuzz (fast-check, seeded)', () => {
 
   it('bad register() calls: a report or a typed rejection; a rejection changes nothing; whatever registers exports and imports back', async () => {
     const registry = new GestureRegistry({ detect: (frame) => recognizer.detector.detect(frame, { mode: 'image' }) });
-    registry.import(realPack);
+    await registry.import(realPack);
     await fc.assert(
       fc.asyncProperty(anyRegisterCall(before.hands[0]!.landmarks), async ({ name, samples, options }) => {
         cases++;
@@ -147,7 +147,7 @@ describe('fuzz (fast-check, seeded)', () => {
         try {
           const report = await registry.register(name as string, samples as never, options as never);
           expect(typeof report.registered).toBe('boolean');
-          new GestureRegistry().import(JSON.parse(JSON.stringify(registry.export())));
+          await new GestureRegistry().import(JSON.parse(JSON.stringify(registry.export())));
           if (report.registered) registry.unregister(report.gesture);
         } catch (error) {
           expectTyped(error);

@@ -37,32 +37,26 @@ describe('1. the registry never holds more gestures than a valid pack', () => {
   it('register() refuses a 101st custom gesture with InvalidOptionsError, and the registry is unchanged', async () => {
     await loadSample();
     const registry = new GestureRegistry();
-    registry.import(packOf(GESTURE_PACK_LIMITS.maxGestures));
+    await registry.import(packOf(GESTURE_PACK_LIMITS.maxGestures));
     const before = JSON.stringify(registry.export());
     await expect(registry.register('extra', [rock])).rejects.toBeInstanceOf(InvalidOptionsError);
     expect(JSON.stringify(registry.export())).toBe(before);
     // Replacing one of the 100 is still fine, and the export imports back.
     await expect(registry.register('g0', [rock], { replace: true })).resolves.toMatchObject({ registered: true });
-    expect(() => new GestureRegistry().import(JSON.parse(JSON.stringify(registry.export())))).not.toThrow();
+    await expect(new GestureRegistry().import(JSON.parse(JSON.stringify(registry.export())))).resolves.toHaveLength(GESTURE_PACK_LIMITS.maxGestures);
   });
 
   it('import() refuses a pack that would take the registry past 100, and changes nothing', async () => {
     await loadSample();
     const registry = new GestureRegistry();
-    registry.import(packOf(60, 'a'));
+    await registry.import(packOf(60, 'a'));
     const before = JSON.stringify(registry.export());
-    const error = (() => {
-      try {
-        registry.import(packOf(50, 'b'));
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = await registry.import(packOf(50, 'b')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GesturePackError);
     expect((error as GesturePackError).details.path).toBe('$.gestures');
     expect(JSON.stringify(registry.export())).toBe(before);
     // Same names replace: 60 + 50 of which 50 already there is fine.
-    expect(registry.import(packOf(50, 'a'))).toHaveLength(50);
+    expect(await registry.import(packOf(50, 'a'))).toHaveLength(50);
   });
 });
 
@@ -72,7 +66,7 @@ describe('4. arrays with holes fail pack validation', () => {
     const registry = new GestureRegistry();
     const pack = packOf(3, 'h') as unknown as { gestures: unknown[] };
     delete pack.gestures[1];
-    expect(() => registry.import(pack)).toThrow(expect.objectContaining({ code: 'gesture-pack', details: { path: '$.gestures[1]' } }));
+    await expect(registry.import(pack)).rejects.toThrow(expect.objectContaining({ code: 'gesture-pack', details: { path: '$.gestures[1]' } }));
     expect(registry.export().gestures).toEqual([]);
   });
 
@@ -81,10 +75,10 @@ describe('4. arrays with holes fail pack validation', () => {
     const registry = new GestureRegistry();
     const pack = JSON.parse(JSON.stringify(packOf(1, 'h'))) as GesturePack;
     delete (pack.gestures[0]!.samples[0] as unknown[])[3];
-    expect(() => registry.import(pack)).toThrow(expect.objectContaining({ details: { path: '$.gestures[0].samples[0][3]' } }));
+    await expect(registry.import(pack)).rejects.toThrow(expect.objectContaining({ details: { path: '$.gestures[0].samples[0][3]' } }));
     const point = JSON.parse(JSON.stringify(packOf(1, 'p'))) as GesturePack;
     delete (point.gestures[0]!.samples[0]![3] as unknown[])[1];
-    expect(() => registry.import(point)).toThrow(expect.objectContaining({ details: { path: '$.gestures[0].samples[0][3][1]' } }));
+    await expect(registry.import(point)).rejects.toThrow(expect.objectContaining({ details: { path: '$.gestures[0].samples[0][3][1]' } }));
     expect(() => registry.match(rock)).not.toThrow();
   });
 
@@ -146,8 +140,8 @@ describe('10. names, meanings, arguments and samples', () => {
     await expect(registry.register('ok-name', [rock], { meaning: name })).rejects.toBeInstanceOf(InvalidOptionsError);
     const pack = packOf(1);
     pack.gestures[0]!.name = name;
-    expect(() => registry.import(pack)).toThrow(GesturePackError);
-    expect(() => registry.import(pack)).toThrow(expect.objectContaining({ message: expect.not.stringMatching(/[\u0000-\u001f\u007f-\u009f\u202e\u2066\u200b\u2028]/) }));
+    await expect(registry.import(pack)).rejects.toThrow(GesturePackError);
+    await expect(registry.import(pack)).rejects.toThrow(expect.objectContaining({ message: expect.not.stringMatching(/[\u0000-\u001f\u007f-\u009f\u202e\u2066\u200b\u2028]/) }));
   });
 
   it('names are NFC-normalised: NFD and NFC spellings are one name', async () => {
@@ -159,7 +153,7 @@ describe('10. names, meanings, arguments and samples', () => {
     expect(registry.has(nfd)).toBe(true);
     const pack = registry.export();
     pack.gestures.push({ ...pack.gestures[0]!, name: nfd });
-    expect(() => new GestureRegistry().import(pack)).toThrow(expect.objectContaining({ details: { path: '$.gestures[1].name' } }));
+    await expect(new GestureRegistry().import(pack)).rejects.toThrow(expect.objectContaining({ details: { path: '$.gestures[1].name' } }));
     await expect(new GestureRegistry().register('thumbs 👍🏽 👨\u200d👩\u200d👧', [rock])).resolves.toMatchObject({ registered: true });
   });
 

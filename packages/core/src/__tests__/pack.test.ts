@@ -62,9 +62,9 @@ describe('gesture pack validation', () => {
   it.each([
     ['{"__proto__":{"polluted":1},"format":"gesture-pack","version":1,"gestures":[]}', '$.__proto__'],
     ['{"format":"gesture-pack","version":1,"gestures":[{"constructor":{"prototype":{"polluted":1}},"name":"a","meaning":null,"replace":false,"samples":[]}]}', '$.gestures[0].constructor'],
-  ])('refuses prototype keys without polluting anything: %s', (json, path) => {
+  ])('refuses prototype keys without polluting anything: %s', async (json, path) => {
     const registry = new GestureRegistry();
-    expect(() => registry.import(JSON.parse(json))).toThrow(expect.objectContaining({ details: { path } }));
+    await expect(registry.import(JSON.parse(json))).rejects.toThrow(expect.objectContaining({ details: { path } }));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(registry.list().some((g) => g.kind === 'custom')).toBe(false);
   });
@@ -72,7 +72,7 @@ describe('gesture pack validation', () => {
   it('imports nothing when any gesture is bad', async () => {
     const registry = new GestureRegistry();
     const pack = await broken((p) => (p.gestures[1].samples[0][20][2] = 'x'));
-    expect(() => registry.import(pack)).toThrow(GesturePackError);
+    await expect(registry.import(pack)).rejects.toThrow(GesturePackError);
     expect(registry.has('rock')).toBe(false);
   });
 });
@@ -86,7 +86,7 @@ describe('export → import round trip', () => {
     expect(pack.format).toBe('gesture-pack');
     expect(pack.gestures[0]!.samples[0]![0]).toEqual([0, 0, 0]);
     const target = new GestureRegistry();
-    expect(target.import(pack)).toEqual(['rock', 'fist']);
+    expect(await target.import(pack)).toEqual(['rock', 'fist']);
     expect(target.list()).toEqual(source.list());
     for (const [name, shape] of Object.entries(SHAPES)) for (const deg of [-30, 0, 30]) {
       const hand = transform(syntheticHand(shape), { deg, scale: 1.7 });

@@ -6,6 +6,7 @@ import { matchGesture, scoreGestures, type MatchCandidates } from './matching';
 import { isHandLandmarks, normalizeLandmarks } from './normalize';
 import { resolveGestureRegistryOptions, type GestureRegistryOptions, type ResolvedGestureRegistryOptions } from './options';
 import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, normalizeLabel, validateGesturePack, type GesturePack } from './pack';
+import { loadReferenceData } from './reference';
 import { SampleModel } from './sample-model';
 import {
   BUILTIN_GESTURES,
@@ -159,7 +160,7 @@ export class GestureRegistry implements Classifier {
     }
     this.registering.add(name);
     try {
-      const { accepted, rejected } = await learnSamples(samples, this.options);
+      const [{ accepted, rejected }] = await Promise.all([learnSamples(samples, this.options), loadReferenceData()]);
       const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false };
       if (accepted.length === 0) return report;
       const model = new SampleModel(accepted);
@@ -246,15 +247,18 @@ export class GestureRegistry implements Classifier {
 
   /**
    * Adds the gestures of a pack, replacing custom gestures of the same name. The whole pack is
-   * validated first: on any problem it throws `GesturePackError` (with the JSON path) and changes nothing,
-   * as it does when the registry would end up with more than 100 custom gestures (a pack's limit).
-   * Returns the names imported.
+   * validated first: on any problem it rejects with `GesturePackError` (with the JSON path) and changes
+   * nothing, as it does when the registry would end up with more than 100 custom gestures (a pack's
+   * limit). Resolves to the names imported. Asynchronous because custom gestures need the fitted
+   * reference data, a chunk loaded on first use (rejects with `ModelLoadError` if it cannot be).
    *
    * @example
-   * registry.import(JSON.parse(fs.readFileSync('pack.json', 'utf8')));
+   * await registry.import(JSON.parse(fs.readFileSync('pack.json', 'utf8')));
    */
-  import(pack: unknown): string[] {
+  async import(pack: unknown): Promise<string[]> {
     const valid = validateGesturePack(pack, BUILTIN_GESTURES);
+    await loadReferenceData();
+    // After the await, so that concurrent imports cannot together pass the limit.
     const total = new Set([...this.custom.keys(), ...this.registering, ...valid.gestures.map((g) => g.name)]).size;
     if (total > GESTURE_PACK_LIMITS.maxGestures) {
       throw new GesturePackError(

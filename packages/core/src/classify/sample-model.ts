@@ -1,6 +1,6 @@
 import { shapeVector } from './features';
 import type { NormalizedLandmarks } from './normalize';
-import { SHAPE_WHITENING } from './reference-data';
+import { referenceData } from './reference';
 
 /**
  * Spread the matcher assumes for any gesture before it has seen samples, as a whitened distance
@@ -25,7 +25,7 @@ export const SCORE_WIDTH = 2;
  */
 export function matchVector(hand: NormalizedLandmarks): number[] {
   const x = shapeVector(hand);
-  return SHAPE_WHITENING.map((row) => row.reduce((sum, w, k) => sum + w * (x[k] as number), 0));
+  return referenceData().whitening.map((row) => row.reduce((sum, w, k) => sum + w * (x[k] as number), 0));
 }
 
 /**

@@ -68,7 +68,7 @@ const CHECKS: Record<keyof Required<HandDetectorOptions>, readonly [Check, strin
 };
 
 /** The names of the hand-detector options. */
-export const HAND_DETECTOR_OPTION_KEYS = Object.keys(CHECKS) as readonly (keyof HandDetectorOptions)[];
+export const HAND_DETECTOR_OPTION_KEYS = /* @__PURE__ */ Object.keys(CHECKS) as readonly (keyof HandDetectorOptions)[];
 
 /**
  * Fills in and validates the hand-detector options (fields that are not detector options are

@@ -59,6 +59,11 @@ export class GestureObserver {
     this.getSnapshot = this.getSnapshot.bind(this);
     this.getServerSnapshot = this.getServerSnapshot.bind(this);
     this.register = this.register.bind(this);
+    // RxJS interop: `from(observer)` (via RxJS's `observable` key, or `Symbol.observable` where the
+    // runtime defines it) emits the current snapshot, then each change. Own properties, not class
+    // members with computed keys: bundlers cannot prove an imported key's conversion free of side
+    // effects, so such a member keeps the whole class (and the core) in every bundle.
+    for (const key of [rxjsObservableKey, symbolObservable]) Object.defineProperty(this, key, { value: () => this.interop(), configurable: true, writable: true });
   }
 
   /**
@@ -159,17 +164,7 @@ export class GestureObserver {
     this.destroyed = true;
   }
 
-  /** RxJS interop: `from(observer)` (via RxJS's `observable` key) emits the current snapshot, then each change. */
-  [rxjsObservableKey](): Subscribable<GestureSnapshot> {
-    return this.interop();
-  }
-
-  /** The same interop under `Symbol.observable`, when the runtime defines it. */
-  [symbolObservable](): Subscribable<GestureSnapshot> {
-    return this.interop();
-  }
-
-  /** The same interop under the string key that libraries fall back to without `Symbol.observable`. */
+  /** RxJS interop under the string key that libraries fall back to without `Symbol.observable`; the constructor adds RxJS's `observable` key and `Symbol.observable`. */
   '@@observable'(): Subscribable<GestureSnapshot> {
     return this.interop();
   }

@@ -70,32 +70,24 @@ export function pullEach<T, R>(items: AsyncIterable<T>, step: (item: T) => R | P
 /** Opens one pull session over a source: each `next()` gives the next frame to process. */
 export type OpenFrames = (countDropped: (n: number) => void) => AsyncIterator<TimedFrame, undefined>;
 
-class PulledFrames extends Observable<TimedFrame> implements FrameSource {
-  private readonly droppedTotal = new BehaviorSubject(0);
-  readonly dropped$: Observable<number> = this.droppedTotal.asObservable();
-
-  constructor(
-    readonly kind: FrameSourceKind,
-    private readonly open: OpenFrames,
-  ) {
-    super((subscriber) => pullEach(this, (frame) => frame).subscribe(subscriber));
-  }
-
-  get dropped(): number {
-    return this.droppedTotal.value;
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<TimedFrame, undefined> {
-    return this.open((n) => this.droppedTotal.next(this.droppedTotal.value + n));
-  }
-}
+/** The sources made here. A set, not a subclass of `Observable`: bundlers cannot prove `class … extends` an imported class free of side effects, so a subclass would keep the whole core in every bundle. */
+const frameSources = /* @__PURE__ */ new WeakSet<object>();
 
 /** Makes a `FrameSource` from a function that opens a pull session. For source authors; apps use `fromFrames()` or `fromVideoElement()`. */
 export function createFrameSource(kind: FrameSourceKind, open: OpenFrames): FrameSource {
-  return new PulledFrames(kind, open);
+  const droppedTotal = new BehaviorSubject(0);
+  const pulled = new Observable<TimedFrame>((subscriber) => pullEach(source, (frame) => frame).subscribe(subscriber));
+  const source = Object.defineProperties(pulled, {
+    kind: { value: kind, enumerable: true },
+    dropped$: { value: droppedTotal.asObservable(), enumerable: true },
+    dropped: { get: () => droppedTotal.value, enumerable: true },
+    [Symbol.asyncIterator]: { value: (): AsyncIterator<TimedFrame, undefined> => open((n) => droppedTotal.next(droppedTotal.value + n)) },
+  }) as FrameSource;
+  frameSources.add(source);
+  return source;
 }
 
 /** True for a source made by `fromFrames()`, `fromVideoElement()` or `createFrameSource()`. */
 export function isFrameSource(value: unknown): value is FrameSource {
-  return value instanceof PulledFrames;
+  return typeof value === 'object' && value !== null && frameSources.has(value);
 }

@@ -42,7 +42,7 @@ describe('examples/node-detect', () => {
     const [, read] = /^(\d+)\/5 other photos read as rock$/m.exec(stdout) ?? [];
     expect(Number(read)).toBeGreaterThanOrEqual(4);
     const registry = new GestureRegistry();
-    registry.import(JSON.parse(readFileSync(join(cwd, 'rock.gesture-pack.json'), 'utf8')));
+    await registry.import(JSON.parse(readFileSync(join(cwd, 'rock.gesture-pack.json'), 'utf8')));
     expect(registry.list().find((g) => g.name === 'rock')).toMatchObject({ kind: 'custom', samples: 5, meaning: 'rock' });
   });
 

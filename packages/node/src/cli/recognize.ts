@@ -83,7 +83,7 @@ export async function recognizeCommand(paths: readonly string[], options: Recogn
   const recognizer = await createNodeRecognizer({ backend: options.backend ?? 'wasm' });
   let failed = 0;
   try {
-    if (options.pack) recognizer.gestures.import(JSON.parse(await readFile(options.pack, 'utf8')));
+    if (options.pack) await recognizer.gestures.import(JSON.parse(await readFile(options.pack, 'utf8')));
     const progress = createProgress(inputs.length, 'files');
     const imageRows: string[][] = [];
     const videoRows: string[][] = [];

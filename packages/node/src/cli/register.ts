@@ -59,7 +59,7 @@ export async function registerCommand(name: string, paths: readonly string[], op
         if (error.code === 'ENOENT') return null;
         throw error;
       });
-      if (existing !== null) recognizer.gestures.import(JSON.parse(existing));
+      if (existing !== null) await recognizer.gestures.import(JSON.parse(existing));
       return await registerLocked(recognizer, name, frames, files, unreadable, target, options);
     });
   } catch (error) {

@@ -19,7 +19,7 @@ export interface ReplayCommandOptions {
  */
 export async function replayCommand(paths: readonly string[], options: ReplayCommandOptions): Promise<number> {
   const replay = createReplayRecognizer();
-  if (options.pack) replay.gestures.import(JSON.parse(await readFile(options.pack, 'utf8')));
+  if (options.pack) await replay.gestures.import(JSON.parse(await readFile(options.pack, 'utf8')));
   const rows: string[][] = [];
   let failed = 0;
   for (const file of paths) {
