@@ -19,8 +19,10 @@ const isFrameData = (frame: object): frame is FrameData => 'data' in frame && 'w
 export async function toWorkerFrame(frame: Frame): Promise<{ frame: WorkerFrame; transfer: Transferable[] }> {
   if (typeof frame !== 'object' || frame === null) return { frame: frame as unknown as WorkerFrame, transfer: [] };
   if (isFrameData(frame)) {
+    // Fields read one by one: ImageData's width and height are getters, which a spread would drop.
     const data = new Uint8ClampedArray(frame.data);
-    return { frame: { ...frame, data }, transfer: [data.buffer] };
+    const { width, height, channels } = frame;
+    return { frame: { data, width, height, ...(channels === undefined ? {} : { channels }) }, transfer: [data.buffer] };
   }
   if (isTensor(frame)) {
     const [height = 0, width = 0, channels = 0] = frame.shape;
