@@ -21,8 +21,8 @@ function fakeWorker() {
     postMessage: (message: ToWorkerMessage) => void posted.push(message),
     addEventListener: (type: string, listener: (event: never) => void) => void listeners[type]!.push(listener),
     terminate: () => void (worker.terminated = true),
-    reply: (message) => listeners.message!.forEach((l) => l({ data: message } as never)),
-    crash: (message) => listeners.error!.forEach((l) => l({ message } as never)),
+    reply: (message: FromWorkerMessage) => listeners.message!.forEach((l) => l({ data: message } as never)),
+    crash: (message: string) => listeners.error!.forEach((l) => l({ message } as never)),
   } as never;
   return worker;
 }
