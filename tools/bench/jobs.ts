@@ -1,14 +1,14 @@
 // `npx tsx tools/bench/jobs.ts`: `gesture recognize DIR --json` with --jobs 1 and --jobs 2 on the
 // same fixture photos, alternated, in one run; prints each wall time, the ratio of the medians,
-// whether the outputs are byte for byte the same, and the load average around the run (another
-// process on the same cores takes from the speed-up).
+// whether the outputs are byte for byte the same, the CPU seconds each run used, and the load
+// average around the run (another process on the same cores takes from the speed-up).
 //
 //   npx tsx tools/bench/jobs.ts                 100 photos, 2 rounds, jobs 1 vs 2
 //   npx tsx tools/bench/jobs.ts --photos 40 --rounds 3 --jobs 4
 //
 // Uses the built CLI (packages/node/dist/cli.js): run `npm run build` first.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { BUILTIN_CLASSES, FIXTURES_DIR, REPO_ROOT } from '../fixtures';
@@ -32,16 +32,29 @@ for (let i = 0; chosen.length < photos && perClass.some((files) => i < files.len
 }
 chosen.forEach((file, i) => symlinkSync(file, join(dir, `${String(i).padStart(3, '0')}-${basename(file)}`)));
 
-function timed(n: number): { ms: number; stdout: string } {
+/** CPU seconds (user + system) of the waited-for child processes so far, from /proc/self/stat (Linux); NaN elsewhere. */
+function childCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function timed(n: number): { ms: number; cpuS: number; stdout: string } {
   const started = performance.now();
+  const cpu = childCpuSeconds();
   const stdout = execFileSync(process.execPath, [cli, 'recognize', dir, '--json', '--jobs', String(n)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { ms: performance.now() - started, stdout };
+  return { ms: performance.now() - started, cpuS: childCpuSeconds() - cpu, stdout };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const loadBefore = loadavg()[0]!;
 const serial: number[] = [];
 const parallel: number[] = [];
+const serialCpu: number[] = [];
+const parallelCpu: number[] = [];
 let same = true;
 for (let r = 0; r < rounds; r += 1) {
   const one = timed(1);
@@ -49,7 +62,9 @@ for (let r = 0; r < rounds; r += 1) {
   same &&= one.stdout === many.stdout;
   serial.push(one.ms);
   parallel.push(many.ms);
-  console.log(`round ${r + 1}: --jobs 1 ${(one.ms / 1000).toFixed(2)} s, --jobs ${jobs} ${(many.ms / 1000).toFixed(2)} s`);
+  serialCpu.push(one.cpuS);
+  parallelCpu.push(many.cpuS);
+  console.log(`round ${r + 1}: --jobs 1 ${(one.ms / 1000).toFixed(2)} s (${one.cpuS.toFixed(1)} CPU s), --jobs ${jobs} ${(many.ms / 1000).toFixed(2)} s (${many.cpuS.toFixed(1)} CPU s)`);
 }
 console.log(
   JSON.stringify({
@@ -60,6 +75,10 @@ console.log(
     parallelMs: Math.round(median(parallel)),
     speedup: Number((median(serial) / median(parallel)).toFixed(2)),
     sameOutput: same,
+    // CPU seconds the whole run took: what --jobs adds (a recognizer and models per worker), and
+    // hence the wall time on otherwise idle cores, about max(serialCpu / 1, parallelCpu / jobs).
+    serialCpuS: Number(median(serialCpu).toFixed(1)),
+    parallelCpuS: Number(median(parallelCpu).toFixed(1)),
     loadavg1m: { before: loadBefore, after: loadavg()[0] },
   }),
 );
