@@ -36,6 +36,11 @@ const api = {
     const worker = await load(true);
     return { main: main.backend.reason, worker: worker.backend.reason };
   },
+  /** Loads one mode only; returns its backend and whether the page is cross-origin isolated. */
+  async backendOf(worker: boolean): Promise<{ name: string; simd: boolean; threads: number; reason: string; isolated: boolean }> {
+    const { name, simd, threads, reason } = (await load(worker)).backend;
+    return { name, simd, threads, reason, isolated: crossOriginIsolated };
+  },
   /** Grabs `count` frames of the fake camera, `everyMs` apart, as ImageBitmaps with the camera's time. */
   async grab(count: number, everyMs: number): Promise<number> {
     const frames: { frame: ImageBitmap; timestamp: number }[] = [];
