@@ -22,6 +22,9 @@ const WASM_DIR = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfj
 /** Three photos of a `three` hand to teach, and a fourth to recognise. */
 const THREE = fixtureFiles('three').slice(0, 4).map((file) => `/fixtures/three/${basename(file)}`);
 
+/** How long the worker mode watches the live camera for long tasks: `$GESTURE_WORKER_LIVE_MS` (the issue's 20 s: `GESTURE_WORKER_LIVE_MS=20000`), else 8 s. */
+const LIVE_MS = Number(process.env.GESTURE_WORKER_LIVE_MS ?? 8000);
+
 /** `window.workerTest` of browser/worker-page.ts, as page.evaluate() sees it. */
 type Api = { workerTest: Record<string, (...args: unknown[]) => Promise<unknown>> };
 
@@ -66,13 +69,13 @@ describe.skipIf(!hasChromium())('worker mode in Chromium', () => {
   }, 90_000);
 
   it('leaves no long task (> 50 ms) on the main thread while the worker recognises the live camera', async () => {
-    const live = (await page.evaluate(() => (window as unknown as Api).workerTest.live!(true, 8000))) as { longTasks: [number, number][]; frames: number; events: string[] };
+    const live = (await page.evaluate((ms) => (window as unknown as Api).workerTest.live!(true, ms), LIVE_MS)) as { longTasks: [number, number][]; frames: number; events: string[] };
     const onMain = (await page.evaluate(() => (window as unknown as Api).workerTest.live!(false, 3000))) as { longTasks: [number, number][]; frames: number };
-    console.log(`live camera: worker mode ${live.frames} frames in 8 s, long tasks ${JSON.stringify(live.longTasks)}; main-thread mode ${onMain.frames} frames in 3 s, ${onMain.longTasks.length} long tasks`);
+    console.log(`live camera: worker mode ${live.frames} frames in ${LIVE_MS / 1000} s, long tasks ${JSON.stringify(live.longTasks)}; main-thread mode ${onMain.frames} frames in 3 s, ${onMain.longTasks.length} long tasks`);
     expect(live.frames).toBeGreaterThan(10);
     expect(live.longTasks).toEqual([]);
     expect(onMain.longTasks.length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 60_000 + LIVE_MS);
 
   it('registers, exports and imports through the worker as on the main thread', async () => {
     const inWorker = await page.evaluate((urls) => (window as unknown as Api).workerTest.registry!(true, urls), THREE);
