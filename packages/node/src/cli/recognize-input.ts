@@ -1,4 +1,4 @@
-import type { GestureRecognizer, RecognizeResult } from '@gesture/core';
+import type { GestureRecognizer, GestureRecorder, RecognizeResult } from '@gesture/core';
 import { fromFrames } from '@gesture/core';
 import { lastValueFrom, map, tap } from 'rxjs';
 import { loadImage } from '../load-image';
@@ -26,9 +26,10 @@ export type RecognizeOutput = { json: unknown } | { imageRow: string[] } | { vid
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 /**
- * Hand ids as the CLI prints them: counted from 1 in each file, in order of first appearance.
- * The recognizer's own ids run on across files, so they would depend on which files a worker
- * thread saw before; per file they are the same with any `--jobs`.
+ * Hand ids as the CLI prints them: counted from 1 in each file. The recognizer's own ids run on
+ * across files (one counter per recognizer), so they would depend on which files a worker thread
+ * saw before; rebased per file they are the same with any `--jobs`, and a video's ids are those
+ * of a fresh process (`gesture record` / `replay` of that video alone).
  */
 function fileHandIds(): (id: number) => number {
   const ids = new Map<number, number>();
@@ -36,6 +37,28 @@ function fileHandIds(): (id: number) => number {
     if (!ids.has(id)) ids.set(id, ids.size + 1);
     return ids.get(id)!;
   };
+}
+
+/**
+ * A tap between detect and classify (the `recorder` slot of `events()`) that keeps nothing but the
+ * first hand id the detector gave in this run: a video's hands are numbered from there on, so
+ * `id - first + 1` counts from 1 whatever the recognizer saw before.
+ */
+function firstHandIdTap(): { tap: GestureRecorder; rebase(id: number): number } {
+  let first: number | undefined;
+  const tap: GestureRecorder = {
+    frameCount: 0,
+    add(detection) {
+      for (const hand of detection.hands) first = Math.min(first ?? hand.id, hand.id);
+      return detection;
+    },
+    describe() {},
+    toJSON() {
+      throw new Error('firstHandIdTap keeps no recording');
+    },
+    clear() {},
+  };
+  return { tap, rebase: (id) => id - (first ?? id) + 1 };
 }
 
 /** The `--json` line for one image (hand ids from 1). */
@@ -68,7 +91,7 @@ async function recognizeVideo(recognizer: GestureRecognizer, path: string, optio
   let framesRead = 0;
   const counts: Record<string, number> = {};
   const started = performance.now();
-  const idOf = fileHandIds();
+  const ids = firstHandIdTap();
   let failure: unknown;
   async function* counted() {
     for await (const frame of videoFrames(path, options.fps ? { fps: options.fps } : {})) {
@@ -79,8 +102,8 @@ async function recognizeVideo(recognizer: GestureRecognizer, path: string, optio
   const source = fromFrames(counted());
   try {
     await lastValueFrom(
-      recognizer.events(source).pipe(
-        map((event) => ('handId' in event ? { ...event, handId: idOf(event.handId) } : event)),
+      recognizer.events(source, { recorder: ids.tap }).pipe(
+        map((event) => ('handId' in event ? { ...event, handId: ids.rebase(event.handId) } : event)),
         tap((event) => {
           countEvent(counts, event);
           emit(options.json ? { json: eventJson(event) } : { videoRow: [path, `${(event as { timestamp?: number }).timestamp ?? ''}`, describeEvent(event)] });
