@@ -1,10 +1,11 @@
 import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixtureFiles } from '../../../core/src/__tests__/helpers/fixtures';
 import { buildClip } from '../../../core/src/__tests__/helpers/clip';
-import { OrderedOutput } from '../cli/jobs';
+import { OrderedOutput, recognizeInWorkers } from '../cli/jobs';
 import type { RecognizeOutput } from '../cli/recognize-input';
 import { CLI, gesture, jsonLines } from './helpers/run-cli';
 
@@ -24,6 +25,29 @@ describe('OrderedOutput', () => {
     ordered.push(1, line('b2'));
     ordered.finish(1);
     expect(out).toEqual(['a1', 'a2', 'b1', 'b2', 'c1']);
+  });
+});
+
+describe('recognizeInWorkers', () => {
+  it('a worker that dies fails the input it held (in order), and a fresh worker takes the rest', async () => {
+    // A stand-in worker speaking jobs-protocol.ts: it dies (exit 3) on any input named *crash*.
+    const script = join(mkdtempSync(join(tmpdir(), 'gesture-jobs-worker-')), 'worker.mjs');
+    writeFileSync(script, `import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ type: 'ready' });
+parentPort.on('message', (m) => {
+  if (m.type !== 'input') return;
+  if (m.input.path.includes('crash')) process.exit(3);
+  parentPort.postMessage({ type: 'output', index: m.index, output: { json: { file: m.input.path } } });
+  parentPort.postMessage({ type: 'done', index: m.index, ok: true });
+});`);
+    const inputs = ['a.jpg', 'crash.jpg', 'b.jpg', 'c.jpg', 'crash2.jpg', 'd.jpg'].map((path) => ({ path, kind: 'image' as const }));
+    const lines: unknown[] = [];
+    const finished: string[] = [];
+    const failed = await recognizeInWorkers(inputs, { jobs: 2, options: { json: true }, emit: (o) => lines.push((o as { json: unknown }).json), finished: (i) => finished.push(i.path), workerScript: pathToFileURL(script) });
+    expect(failed).toBe(2);
+    expect(lines.map((l) => (l as { file: string }).file)).toEqual(inputs.map((i) => i.path));
+    expect(lines[1]).toMatchObject({ error: { code: 'worker-exit' } });
+    expect(finished.sort()).toEqual(inputs.map((i) => i.path).sort());
   });
 });
 

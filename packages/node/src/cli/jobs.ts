@@ -48,6 +48,8 @@ export interface JobsRun {
   emit(output: RecognizeOutput): void;
   /** Called as each input finishes (in any order), for the progress bar. */
   finished(input: CliInput): void;
+  /** The worker script. Defaults to dist/recognize-worker.js (tests pass a stand-in). */
+  workerScript?: URL;
 }
 
 /**
@@ -79,10 +81,15 @@ export function recognizeInWorkers(inputs: readonly CliInput[], run: JobsRun): P
       remaining -= 1;
       if (remaining === 0) void closeAll().then(() => resolve(failed));
     };
-    const fail = (error: Error) => void closeAll().then(() => reject(error));
+    let failedRun = false;
+    const fail = (error: Error) => {
+      if (failedRun) return;
+      failedRun = true;
+      void closeAll().then(() => reject(error));
+    };
     const start = () => {
       const data: JobsWorkerData = { options: run.options, pack: run.pack };
-      const worker = new Worker(workerUrl(), { workerData: data });
+      const worker = new Worker(run.workerScript ?? workerUrl(), { workerData: data });
       workers.add(worker);
       let current: number | undefined;
       let ready = false;
@@ -97,8 +104,11 @@ export function recognizeInWorkers(inputs: readonly CliInput[], run: JobsRun): P
         else if (message.type === 'output') ordered.push(message.index, message.output);
         else if (message.type === 'done') finish(message.index, message.ok), next();
       });
-      // A worker that crashes (out of memory, a WASM abort) fails the input it held; a fresh one takes over.
-      worker.on('error', (error) => {
+      // A worker that crashes (out of memory, a WASM abort) or exits fails the input it held; a fresh one takes over.
+      let gone = false;
+      const lost = (error: Error) => {
+        if (gone || failedRun || remaining === 0) return;
+        gone = true;
         workers.delete(worker);
         if (!ready) return fail(error);
         if (current !== undefined) {
@@ -106,7 +116,9 @@ export function recognizeInWorkers(inputs: readonly CliInput[], run: JobsRun): P
           finish(current, false);
         }
         if (queue.length > 0) start();
-      });
+      };
+      worker.on('error', lost);
+      worker.on('exit', (code) => lost(new GestureError('worker-exit', `The worker thread exited (code ${code}) while recognising.`, { code })));
     };
     for (let i = 0; i < Math.min(run.jobs, queue.length); i += 1) start();
   });
