@@ -2,6 +2,7 @@ import { firstValueFrom, toArray } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
 import { DisposedError, InvalidFrameError, InvalidOptionsError } from '../errors';
 import { resolveOptions } from '../options';
+import { GestureObserver } from '../observer/observer';
 import { createGestureRecognizer } from '../recognizer';
 import { fromFrames } from '../sources/from-frames';
 import { toWorkerError } from '../worker/errors';
@@ -104,6 +105,20 @@ describe('worker mode', () => {
       expect(events).toEqual([{ type: 'warning', code: 'worker-unavailable', message: expect.stringContaining('Web Workers are not available') }]);
     } finally {
       recognizer.dispose();
+    }
+  });
+
+  it('GestureObserver passes worker through to the recognizer it creates', async () => {
+    const observer = new GestureObserver({ worker: true, backend: 'wasm', source: fromFrames([]) });
+    const warnings: string[] = [];
+    observer.events.subscribe((e) => e.type === 'warning' && warnings.push(e.code));
+    const unsubscribe = observer.subscribe(() => {});
+    try {
+      await vi.waitFor(() => expect(warnings).toContain('worker-unavailable'), { timeout: 30_000 });
+      expect(observer.recognizer?.options.worker).toBe(true);
+    } finally {
+      unsubscribe();
+      observer.destroy();
     }
   });
 });
