@@ -69,7 +69,10 @@ export class WorkerHandDetector implements HandDetector {
   async detect(frame: Frame, options: DetectCallOptions = {}): Promise<Detection> {
     if (this.disposed) throw new DisposedError('GestureRecognizer');
     const crossing = await toWorkerFrame(frame);
-    if (this.disposed) throw new DisposedError('GestureRecognizer');
+    if (this.disposed) {
+      if ('close' in crossing.frame) crossing.frame.close();
+      throw new DisposedError('GestureRecognizer');
+    }
     const id = this.nextId++;
     return new Promise<Detection>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
