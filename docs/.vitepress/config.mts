@@ -36,6 +36,7 @@ export default defineConfig({
           { text: 'Record and replay', link: '/replay' },
           { text: 'Motion gestures: wave and swipes', link: '/motion' },
           { text: 'Backends and serving files', link: '/backends' },
+          { text: 'Worker mode (off the main thread)', link: '/worker' },
           { text: 'Models', link: '/models' },
         ],
       },

@@ -22,5 +22,7 @@ export default defineConfig([
   packageConfig({ entry, format: ['cjs'], external, clean: false }),
   // dist/index.browser.js, for the `browser` export condition: no file system, no `process`, no
   // `new URL('../models/', import.meta.url)` (which web bundlers try to resolve at build time).
-  packageConfig({ entry: { 'index.browser': 'src/index.ts' }, format: ['esm'], splitting: true, dts: false, platform: 'browser', external, clean: false, shims: false, esbuildPlugins: [browserRuntime] }),
+  // dist/worker.js is the module Web Worker of `worker: true`, beside both index files: they start it
+  // as `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`, which bundlers follow.
+  packageConfig({ entry: { 'index.browser': 'src/index.ts', worker: 'src/worker/worker-entry.ts' }, format: ['esm'], splitting: true, dts: false, platform: 'browser', external, clean: false, shims: false, esbuildPlugins: [browserRuntime] }),
 ]);

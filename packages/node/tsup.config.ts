@@ -5,6 +5,7 @@ const external = [/^@tensorflow\//, /^@gesture\//, 'rxjs', 'sharp', 'commander',
 
 export default defineConfig([
   packageConfig({ platform: 'node', external }),
-  // The `gesture` CLI: one ESM file with its shebang.
-  packageConfig({ entry: { cli: 'src/cli/main.ts' }, format: ['esm'], dts: false, platform: 'node', external, clean: false }),
+  // The `gesture` CLI: one ESM file with its shebang, and the worker thread of `--jobs N` beside it
+  // (jobs.ts starts it as `new URL('./recognize-worker.js', import.meta.url)`).
+  packageConfig({ entry: { cli: 'src/cli/main.ts', 'recognize-worker': 'src/cli/recognize-worker.ts' }, format: ['esm'], dts: false, platform: 'node', external, clean: false }),
 ]);

@@ -49,7 +49,9 @@ describe('a fresh Vite + React app from the tarballs, following docs/react.md', 
     const build = spawnSync(join(APP, 'node_modules/.bin/vite'), ['build'], { cwd: APP, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const output = `${build.stdout}${build.stderr}`;
     expect(build.status, output).toBe(0);
-    expect(output.split('\n').filter((line) => /warn|\(!\)|doesn't exist at build time|larger than/i.test(line))).toEqual([]);
+    // Rolldown's [PLUGIN_TIMINGS] notice (how long plugins took; on a busy machine the bundling of
+    // dist/worker.js inside vite:worker-import-meta-url can trip it) is a timing, not a warning about the app.
+    expect(output.split('\n').filter((line) => /warn|\(!\)|doesn't exist at build time|larger than/i.test(line) && !line.includes('[PLUGIN_TIMINGS]'))).toEqual([]);
     expect(existsSync(join(APP, 'dist/models/handdetect.json'))).toBe(true);
     expect(existsSync(join(APP, 'dist/wasm/tfjs-backend-wasm-simd.wasm'))).toBe(true);
   });

@@ -10,9 +10,11 @@ const ICONS: Record<string, string> = { no: '👎', yes: '👌', question: '✋'
 
 // Models and WASM binaries are served by the app itself (vite.config.ts), never fetched from a CDN.
 // `?backend=wasm` picks a backend; the default tries WebGL, then WASM, then CPU.
+// The models run in a Web Worker unless `?worker=0` (or the switch on the page) says otherwise.
+const PARAMS = new URLSearchParams(location.search);
 const OPTIONS = {
   camera: { width: { ideal: 640 }, height: { ideal: 480 } },
-  backend: (new URLSearchParams(location.search).get('backend') ?? 'auto') as BackendName,
+  backend: (PARAMS.get('backend') ?? 'auto') as BackendName,
   modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
   wasmPath: `${import.meta.env.BASE_URL}wasm/`,
 };
@@ -22,7 +24,10 @@ export function App() {
   const canvas = useRef<HTMLCanvasElement>(null);
   // While a recorder is set, what the detector finds per frame is recorded (for tests: docs/replay.md).
   const [recorder, setRecorder] = useState<GestureRecorder | null>(null);
-  const { status, gesture, meaning, presence, backend, error, register, observer } = useGesture({ video, ...OPTIONS, recorder });
+  // Worker mode keeps the page smooth; switching it reloads the models in the other mode, to compare.
+  const [worker, setWorker] = useState(PARAMS.get('worker') !== '0');
+  const { status, gesture, meaning, presence, backend, error, register, observer } = useGesture({ video, ...OPTIONS, worker, recorder });
+  const inWorker = backend?.reason.endsWith('in a Web Worker') ?? false;
   const toggleRecording = () => {
     if (recorder) downloadRecording(recorder);
     setRecorder(recorder ? null : createRecorder());
@@ -61,6 +66,11 @@ export function App() {
         <span data-testid="status" data-status={status}>{status}</span>
         {' · backend '}
         <span data-testid="backend">{backend ? `${backend.name}${backend.simd ? ' (SIMD)' : ''}` : '…'}</span>
+        {' · '}
+        <label>
+          <input type="checkbox" data-testid="worker-switch" checked={worker} onChange={(e) => setWorker(e.target.checked)} /> models in a Web Worker
+        </label>{' '}
+        <span data-testid="worker-mode" data-worker={backend ? String(inWorker) : ''}>({backend ? (inWorker ? 'worker' : 'main thread') : '…'})</span>
         {' · '}
         <span data-testid="fps">{fps.toFixed(1)}</span> fps
         {' · '}

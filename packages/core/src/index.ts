@@ -3,7 +3,7 @@ export type { FrameInput, GestureRecognizer, RecognizeResult, RecognizerEventOpt
 export { createReplayRecognizer, replayEvents } from './replay';
 export type { ReplayInput, ReplayOptions, ReplayRecognizer } from './replay';
 export { resolveOptions } from './options';
-export type { ClassifierOptions, RecognizerOptions, ResolvedRecognizerOptions } from './options';
+export type { ClassifierOptions, RecognizerOptions, ResolvedRecognizerOptions, WorkerModeOptions } from './options';
 export { DEFAULT_DEBOUNCE_OPTIONS, DEFAULT_PRESENCE_OPTIONS, EVENT_OPTION_KEYS, resolveEventOptions } from './event-options';
 export type { DebounceOptions, EventOptions, PresenceOptions, ResolvedEventOptions } from './event-options';
 export type { GestureErrorEvent, GestureEvent, GesturePhaseEvent, GestureWarningEvent, MotionEvent, PresenceEvent } from './events';

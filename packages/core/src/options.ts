@@ -4,9 +4,23 @@ import { resolveHandDetectorOptions, type HandDetectorOptions, type ResolvedHand
 import { resolveEventOptions, type EventOptions, type ResolvedEventOptions } from './event-options';
 import { resolveModelOptions, type ModelOptions } from './model-loader';
 import { resolveMotionOptions, type MotionOptions, type ResolvedMotionOptions } from './motion-options';
-import { markResolved, pick, requireObject } from './option-checks';
+import { bool, markResolved, pick, requireObject, validate } from './option-checks';
 
 export { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from './classify/options';
+
+/** Where the models run in a browser. */
+export interface WorkerModeOptions {
+  /**
+   * Run the TF.js backend, the models and the hand detector in a module Web Worker, so model calls
+   * never block the page: frames cross as transferred `ImageBitmap`s, detections come back, and
+   * the light stages (classify, debounce, presence, motion) and the gesture registry stay on the
+   * main thread, so events, `register()`, `export()` and `import()` behave as without it. Where
+   * workers, `OffscreenCanvas` or `createImageBitmap()` are missing (Node, old browsers), or
+   * models come as `modelHandlers`, it runs on the main thread and each `events()` run starts with
+   * a `worker-unavailable` warning event. Defaults to `false`.
+   */
+  worker?: boolean;
+}
 
 /**
  * Everything `createGestureRecognizer()` accepts: backend, models, hand detector, classifier
@@ -15,7 +29,7 @@ export { CLASSIFIER_OPTION_KEYS, type ClassifierOptions } from './classify/optio
  * @example
  * await createGestureRecognizer({ backend: 'wasm', maxHands: 1, meanings: { palm: 'hello' }, minHoldMs: 400 });
  */
-export interface RecognizerOptions extends BackendOptions, ModelOptions, HandDetectorOptions, ClassifierOptions, EventOptions, Omit<MotionOptions, 'meanings'> {}
+export interface RecognizerOptions extends WorkerModeOptions, BackendOptions, ModelOptions, HandDetectorOptions, ClassifierOptions, EventOptions, Omit<MotionOptions, 'meanings'> {}
 
 /**
  * The recognizer's options, filled in and validated once by `resolveOptions()`, in one section per
@@ -34,6 +48,8 @@ export interface ResolvedRecognizerOptions {
   readonly events: ResolvedEventOptions;
   /** The motion stage's options (swipes and waves; their meanings come from `meanings`). */
   readonly motion: ResolvedMotionOptions;
+  /** Run the models in a Web Worker (`WorkerModeOptions.worker`). */
+  readonly worker: boolean;
 }
 
 /**
@@ -48,6 +64,8 @@ export interface ResolvedRecognizerOptions {
  */
 export function resolveOptions(options: RecognizerOptions = {}): ResolvedRecognizerOptions {
   requireObject(options);
+  const worker = { worker: options.worker ?? false };
+  validate(worker, { worker: [bool, 'a boolean'] });
   const { detect: _detect, ...classifier } = resolveGestureRegistryOptions(pick(options, CLASSIFIER_OPTION_KEYS) as ClassifierOptions);
   return Object.freeze({
     backend: resolveBackendOptions(options),
@@ -56,5 +74,6 @@ export function resolveOptions(options: RecognizerOptions = {}): ResolvedRecogni
     classifier: markResolved('classifier', classifier),
     events: resolveEventOptions(options),
     motion: resolveMotionOptions(options),
+    worker: worker.worker,
   });
 }

@@ -8,7 +8,7 @@ import { loadHandDetector } from './detect/create-hand-detector';
 import type { HandDetector } from './detect/hand-detector';
 import { DisposedError, errorMessage, GestureError, InvalidOptionsError } from './errors';
 import { resolveEventOptions, type EventOptions } from './event-options';
-import type { GestureEvent } from './events';
+import type { GestureEvent, GestureWarningEvent } from './events';
 import { resolveMotionOptions, type MotionOptions } from './motion-options';
 import { markResolved } from './option-checks';
 import { resolveOptions, type RecognizerOptions, type ResolvedRecognizerOptions } from './options';
@@ -20,6 +20,8 @@ import { pace } from './stages/pace';
 import { record } from './stages/record';
 import { toEvents } from './stages/to-events';
 import type { Frame, TimedFrame } from './types';
+import { startWorkerDetector, workerFallbackWarning, workerUnavailable } from './worker/start';
+import { WorkerHandDetector } from './worker/worker-detector';
 
 /** What one call of `recognize()` returns: every hand with its gesture, the faces, and whether anyone is present. */
 export type RecognizeResult = Recognition;
@@ -95,11 +97,15 @@ export interface RecognizerParts {
   registry?: GestureRegistry;
   /** How to notice a lost WebGL context and rebuild the models. Defaults to none (fakes in tests). */
   recovery?: ContextLossRecovery;
+  /** More warnings, merged into each `events()` run while it runs (worker mode's). Defaults to none. */
+  warnings?: Observable<GestureWarningEvent>;
 }
 
 /**
  * Starts a TF.js backend, loads the shipped models and returns a recognizer. Options are
  * validated once, here (`InvalidOptionsError`); a model that cannot load throws `ModelLoadError`.
+ * With `worker: true` the backend and the models run in a module Web Worker (docs/worker.md), and
+ * `backend.reason` ends with "in a Web Worker".
  *
  * @example
  * import { createGestureRecognizer, fromVideoElement } from '@gesture/core';
@@ -110,10 +116,21 @@ export interface RecognizerParts {
  */
 export async function createGestureRecognizer(options: RecognizerOptions = {}): Promise<GestureRecognizer> {
   const resolved = resolveOptions(options);
+  if (resolved.worker) {
+    const started = workerUnavailable(resolved) ?? (await startWorkerDetector(resolved));
+    if (started instanceof WorkerHandDetector) return assembleRecognizer({ backend: { ...started.backend, reason: `${started.backend.reason}; in a Web Worker` }, options: resolved, detector: started, warnings: started.warnings });
+    const warnings = workerFallbackWarning(typeof started === 'string' ? started : started.failed);
+    return assembleRecognizer({ ...(await loadOnMainThread(resolved)), warnings });
+  }
+  return assembleRecognizer(await loadOnMainThread(resolved));
+}
+
+/** The backend started and the models loaded on this thread, with context-loss recovery. */
+async function loadOnMainThread(resolved: ResolvedRecognizerOptions): Promise<RecognizerParts> {
   const backend = await startTfBackend(resolved.backend);
   const load = () => loadHandDetector(resolved.detector, resolved.models);
   const detector = await load();
-  return assembleRecognizer({ backend, options: resolved, detector, recovery: webglContextRecovery(resolved.backend, load) });
+  return { backend, options: resolved, detector, recovery: webglContextRecovery(resolved.backend, load) };
 }
 
 /**
@@ -170,7 +187,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
           }),
         );
         return concat(
-          merge(fallback ? of(fallback) : of(), whileRunning(run, detector.warnings).pipe(takeUntil(disposing), toEvents(events, motions))),
+          merge(fallback ? of(fallback) : of(), whileRunning(run, parts.warnings ? merge(parts.warnings, detector.warnings) : detector.warnings).pipe(takeUntil(disposing), toEvents(events, motions))),
           defer(() => (failed ? throwError(() => failed) : EMPTY)),
         );
       });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
 import { MAX_FPS, MIN_FPS } from '../video';
 import type { BenchCommandOptions } from './bench';
@@ -29,6 +30,15 @@ export interface CliCommands {
 function fpsValue(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < MIN_FPS || n > MAX_FPS) throw new InvalidArgumentError(`must be a number from ${MIN_FPS} to ${MAX_FPS}`);
+  return n;
+}
+
+/** The most worker threads `--jobs` starts. */
+export const MAX_JOBS = 256;
+
+function jobsValue(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new InvalidArgumentError(`must be an integer from 1 to ${MAX_JOBS}`);
   return n;
 }
 
@@ -68,6 +78,7 @@ Examples:
     .option('--json', 'one JSON line per image, or per video event plus a summary line', false)
     .option('--pack <file>', 'a gesture pack (JSON) of custom gestures to recognise too')
     .option('--fps <n>', `frames per second to decode videos at, ${MIN_FPS} to ${MAX_FPS} (default: the video's own rate)`, fpsValue)
+    .option('--jobs <n>', `files recognised at once, each in its own worker thread; output keeps the input order (default: the number of cores, ${availableParallelism()} here)`, jobsValue)
     .addOption(backend)
     .addHelpText('after', `
 Output (--json): {"file","width","height","hands":[{"id","gesture","meaning","score","handedness","box":[x,y,w,h],"landmarks":[[x,y,z],…21]}],"faces":N,"present":bool}
@@ -76,7 +87,8 @@ A file that cannot be read gives {"file","error":{"code","message"}}; the run go
 Examples:
   $ gesture recognize hand.jpg
   $ gesture recognize dataset/ --json --pack team.json
-  $ gesture recognize meeting.mp4 --fps 10 --json`)
+  $ gesture recognize meeting.mp4 --fps 10 --json
+  $ gesture recognize photos/ --jobs 4 --json`)
     .action(async (inputs: string[], options: RecognizeCommandOptions) => done(await commands.recognize(inputs, options)));
 
   program

@@ -10,7 +10,7 @@ const EXAMPLE = 'meeting-overlay';
 const served = serveExampleForTests(EXAMPLE);
 
 describe.skipIf(!hasChromium())('examples/meeting-overlay (Chromium, fake camera, real models)', () => {
-  it('shows no / question / Away / goodbye in clip order, on the canvas that is also a MediaStream', async () => {
+  it('shows no / question / Away / goodbye in clip order (models in a Web Worker, switchable), on the canvas that is also a MediaStream', async () => {
     const { backend } = await runOverlayInChromium(served.server, EXAMPLE, async (page) => {
       expect(Number(await page.textContent('[data-testid="fps"]'))).toBeGreaterThan(0);
       // The overlaid canvas is exposed as a live MediaStream (shown in the "Outgoing stream" video).
@@ -19,6 +19,11 @@ describe.skipIf(!hasChromium())('examples/meeting-overlay (Chromium, fake camera
         return stream?.getVideoTracks().map((t) => t.readyState) ?? [];
       });
       expect(tracks).toEqual(['live']);
+      // The models ran in a Web Worker (the default); the switch reloads them on the main thread.
+      expect(await page.getAttribute('[data-testid="worker-mode"]', 'data-worker')).toBe('true');
+      await page.click('[data-testid="worker-switch"]');
+      await page.waitForSelector('[data-testid="worker-mode"][data-worker="false"]', { timeout: 90_000 });
+      await page.waitForSelector('[data-testid="status"][data-status="ready"]', { timeout: 90_000 });
     });
     expect(backend).toMatch(/^wasm/);
   });
