@@ -170,7 +170,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
           }),
         );
         return concat(
-          merge(fallback ? of(fallback) : of(), whileRunning(run, detector.warnings).pipe(takeUntil(disposing), toEvents(events, motions))),
+          merge(fallback ? of(fallback) : of(), whileRunning(run, detector.warnings).pipe(takeUntil(disposing), toEvents(events, motions, registry))),
           defer(() => (failed ? throwError(() => failed) : EMPTY)),
         );
       });
