@@ -27,7 +27,7 @@ export interface CustomMotionMatch {
 }
 
 /** Lengths of the windows looked at, as multiples of a gesture's median sample duration (the rest around a movement is trimmed). */
-const WINDOW_SCALES = [0.6, 0.75, 0.9, 1.1, 1.35, 1.7] as const;
+const WINDOW_SCALES = [0.45, 0.6, 0.75, 0.9, 1.1, 1.35, 1.7, 2.1] as const;
 /** A match is reported once no better one has come for this long. */
 const SETTLE_MS = 200;
 
@@ -88,7 +88,7 @@ export class CustomMotionMatcher {
         const window = this.buffer.filter((p) => p.t >= from);
         if (window.length < 3 || window[0]!.t > from + m.template.duration * 0.25) continue;
         const shape = motionShape(window);
-        if (!shape || shape.duration < m.template.duration * 0.5 || shape.duration > m.template.duration * 2) continue;
+        if (!shape || shape.duration < m.template.duration * 0.4 || shape.duration > m.template.duration * 2.5) continue;
         const ratio = m.template.distance(shape) / m.template.threshold;
         if (ratio <= 1 && (!best || ratio < best.ratio)) best = { gesture: m.name, meaning: m.meaning, startTime: shape.start, score: 1 - ratio / 2, ratio };
       }

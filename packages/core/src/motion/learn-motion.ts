@@ -76,15 +76,16 @@ export function leaveOneOut(shapes: readonly MotionShape[]): { recognised: numbe
 export function nearestMotion(name: string, learnt: LearntMotion, template: MotionTemplate, customs: readonly CustomMotion[]): { gesture: string; similarity: number } | null {
   const scores = new Map<string, number>();
   const add = (gesture: string, share: number) => scores.set(gesture, Math.max(scores.get(gesture) ?? 0, share));
-  const builtins = new Map<string, number>();
-  for (const track of learnt.tracks) for (const gesture of new Set(builtinMotionsIn(track))) builtins.set(gesture, (builtins.get(gesture) ?? 0) + 1);
-  for (const [gesture, count] of builtins) add(gesture, count / learnt.tracks.length);
+  // Custom motions first: on a tie they are the closer (both are shapes learnt from samples).
   for (const other of customs) {
     if (other.name === name) continue;
     const theirs = learnt.shapes.filter((s) => other.template.distance(s) <= other.template.threshold).length / learnt.shapes.length;
     const mine = other.template.samples.filter((s) => template.distance(s) <= template.threshold).length / Math.max(1, other.template.samples.length);
     add(other.name, Math.max(theirs, mine));
   }
+  const builtins = new Map<string, number>();
+  for (const track of learnt.tracks) for (const gesture of new Set(builtinMotionsIn(track))) builtins.set(gesture, (builtins.get(gesture) ?? 0) + 1);
+  for (const [gesture, count] of builtins) add(gesture, count / learnt.tracks.length);
   let nearest: { gesture: string; similarity: number } | null = null;
   for (const [gesture, similarity] of scores) if (similarity > 0 && (!nearest || similarity > nearest.similarity)) nearest = { gesture, similarity };
   return nearest;

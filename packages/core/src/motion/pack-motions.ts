@@ -1,15 +1,15 @@
 import type { MotionShape } from './shape';
 import { SHAPE_POINTS } from './shape';
 
-/** Numbers in each point of a movement's shape: the palm centre (x, y) and five fingertips (x, y). */
-export const MOTION_SHAPE_WIDTH = 12;
+/** Numbers in each point of a movement's shape: the palm centre (x, y), five fingertips (x, y) and the movement's size. */
+export const MOTION_SHAPE_WIDTH = 13;
 /** Longest movement a motion sample may hold, in ms. */
 export const MAX_MOTION_MS = 60_000;
 
 /**
  * One custom motion gesture in a gesture pack (version 2): its name, meaning, acceptance
  * threshold (a DTW distance in palm sizes) and the shapes of its recorded samples, each
- * `SHAPE_POINTS` (32) points of 12 numbers (see `motionShape()`), never the recordings themselves.
+ * `SHAPE_POINTS` (32) points of 13 numbers (see `motionShape()`), never the recordings themselves.
  */
 export interface GesturePackMotion {
   name: string;

@@ -7,6 +7,8 @@ export const SHAPE_POINTS = 32;
 const TIPS = [4, 8, 12, 16, 20] as const;
 /** Weight of the fingertips against the palm's path (the path is the movement; the fingers say how the hand is held). */
 const TIP_WEIGHT = 0.35;
+/** Weight of the movement's size (the log of its spread in palm sizes): a movement twice as large is a little different, one six times as small is another. */
+const SIZE_WEIGHT = 0.25;
 /** A hand within this many palm sizes of where it started (or ended) is still at rest there. */
 const REST_PALMS = 0.25;
 /** Shortest path, in palm sizes, that counts as a movement. */
@@ -14,9 +16,11 @@ export const MIN_PATH_PALMS = 1;
 
 /**
  * A movement as motion matching compares it: {@link SHAPE_POINTS} points evenly spaced in time,
- * each the palm centre's position (relative to the movement's mean position, in palm sizes, image
- * axes: x right, y down) followed by the five fingertips' offsets from the palm centre (in palm
- * sizes, weighted 0.35). `duration` is in ms.
+ * each the palm centre's position (relative to the movement's mean position, divided by the
+ * path's root-mean-square distance from it, so size does not matter; image axes: x right, y down)
+ * followed by the five fingertips' offsets from the palm centre (in palm sizes, weighted 0.35: how
+ * the hand is held), then the movement's size (0.25 × the log of its spread in palm sizes, the
+ * same at every point). `duration` is in ms.
  */
 export interface MotionShape {
   duration: number;
@@ -42,7 +46,7 @@ function median(values: number[]): number {
 /**
  * The shape of the movement in a track: the rest before and after it is trimmed (the hand within
  * a quarter palm of where it started or ended), the rest is resampled evenly in time and made
- * independent of where the hand is and how big it looks. `null` when the hand moves less than
+ * independent of where the hand is, how big it looks and how large the movement is. `null` when the hand moves less than
  * one palm size along its path (no movement), or fewer than 3 frames remain.
  *
  * @example
@@ -75,7 +79,10 @@ export function motionShape(track: readonly TrackPoint[]): TimedMotionShape | nu
     raw.push(features(a.landmarks).map((v, i) => v + w * (features(b.landmarks)[i]! - v)));
   }
   const mean = [0, 1].map((axis) => raw.reduce((s, p) => s + p[axis]!, 0) / raw.length);
-  const points = raw.map((p) => p.map((v, i) => (i < 2 ? (v - mean[i]!) / palm : (TIP_WEIGHT * v) / palm)));
+  // The path's own size (root-mean-square distance from its mean): a circle drawn larger is the same circle.
+  const spread = Math.sqrt(raw.reduce((s, p) => s + (p[0]! - mean[0]!) ** 2 + (p[1]! - mean[1]!) ** 2, 0) / raw.length) || 1;
+  const size = SIZE_WEIGHT * Math.log(spread / palm);
+  const points = raw.map((p) => [...p.map((v, i) => (i < 2 ? (v - mean[i]!) / spread : (TIP_WEIGHT * v) / palm)), size]);
   return { duration, points, start: t0 };
 }
 
