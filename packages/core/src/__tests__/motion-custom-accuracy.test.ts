@@ -1,13 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { from } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GestureRegistry } from '../classify/registry';
-import type { MotionEvent } from '../events';
-import { decodeFrame, type GestureRecording } from '../recording/format';
+import type { GestureRecording } from '../recording/format';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
-import { motion, type MotionFrame } from '../stages/motion';
+import { motionEventsOf } from './helpers/motion-events';
 import { MOTION_PATHS, PERFORMANCES, recordMotion } from './helpers/motion-recordings';
 
 // Custom motion gestures taught from 3 recordings, recognised in the others (real detector, WASM).
@@ -24,14 +22,6 @@ function choices(n: number, k: number): number[][] {
   if (k === 0) return [[]];
   if (n < k) return [];
   return [...choices(n - 1, k - 1).map((c) => [...c, n - 1]), ...choices(n - 1, k)];
-}
-
-/** The motion stage's events over a recording's detections, with the registry's custom motions. */
-export function motionEventsOf(recording: GestureRecording, registry: GestureRegistry): MotionEvent[] {
-  const frames: MotionFrame[] = recording.frames.map((f) => decodeFrame(f, recording.width, recording.height));
-  const events: MotionEvent[] = [];
-  from(frames).pipe(motion({}, registry)).subscribe((e) => events.push(e));
-  return events;
 }
 
 beforeAll(async () => {

@@ -136,10 +136,10 @@ function checkSample(value: unknown, path: string): NormalizedLandmarks {
  * catch (e) { if (e instanceof GesturePackError) console.error(e.details.path); }
  */
 export function validateGesturePack(value: unknown, builtinNames: readonly string[] = [], builtinMotionNames: readonly string[] = []): GesturePack {
-  const version = typeof value === 'object' && value !== null ? (value as { version?: unknown }).version : undefined;
-  const pack = checkJsonObject(value, '$', PACK_KEYS, fail, version === 2 ? ['motions'] : []);
+  const pack = checkJsonObject(value, '$', PACK_KEYS, fail, ['motions']);
   if (pack.format !== GESTURE_PACK_FORMAT) fail('$.format', `"${GESTURE_PACK_FORMAT}"`, pack.format);
   if (!GESTURE_PACK_VERSIONS_READ.includes(pack.version as number)) fail('$.version', GESTURE_PACK_VERSIONS_READ.join(' or '), pack.version);
+  if (pack.version === 1 && Object.hasOwn(pack, 'motions')) fail('$.motions', 'no motions in a version-1 pack (motions came with version 2)', pack.motions);
   const entries = checkArray(pack.gestures, '$.gestures', 0, GESTURE_PACK_LIMITS.maxGestures);
   const seen = new Set<string>();
   const gestures = entries.map((entry, g): GesturePackGesture => {
