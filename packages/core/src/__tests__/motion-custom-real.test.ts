@@ -55,7 +55,7 @@ describe('custom motions taught from real swipes (HaGRID-dynamic, leave one out)
     }
     console.log(`real swipes, leave one out: recognised ${recognised}/${SEGMENTS.length}, confused ${confused}/${SEGMENTS.length}`);
     // Fewer than 3 teaching samples and 9 trials: a figure for the docs, with a loose floor.
-    expect(recognised).toBeGreaterThanOrEqual(5);
+    expect(recognised).toBeGreaterThanOrEqual(7);
     expect(confused).toBeLessThanOrEqual(1);
   });
 });

@@ -64,6 +64,11 @@ export class CustomMotionMatcher {
     return null;
   }
 
+  /** True while a match waits to settle (a better one may still come). */
+  get pending(): boolean {
+    return this.candidate !== null;
+  }
+
   /** The hand is gone or the frames ended: a candidate waiting to settle is reported now. */
   flush(): CustomMotionMatch | null {
     const found = this.candidate ? this.take() : null;

@@ -3,6 +3,7 @@ import type { MotionEvent } from '../events';
 import { resolveMotionOptions, type MotionGestureName, type MotionOptions, type ResolvedMotionOptions } from '../motion-options';
 import type { Box, Handedness, HandLandmarks } from '../types';
 import { frameStage } from './frame-stage';
+import { MotionArbiter } from '../motion/arbiter';
 import { CustomMotionMatcher, type CustomMotionMatch, type CustomMotionSource } from '../motion/custom-matcher';
 
 /** What `motion()` needs of one hand: the detect stage's hands have all of it. */
@@ -43,6 +44,8 @@ interface Track {
   /** Where the hand last rested: a swipe is measured from here. */
   rest: Point;
   moving: boolean;
+  /** The hand stayed within `restDistance` for `settleMs` up to its last frame. */
+  resting: boolean;
   /** Wave: the farthest point of the current swing, its direction (-1, 0, 1) and the reversals so far. */
   extreme: Point;
   direction: number;
@@ -90,6 +93,8 @@ const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => M
  * - **Custom motions** (`custom`, e.g. a `GestureRegistry`, read at every frame): gestures taught
  *   from recordings, found in each hand's landmarks by dynamic time warping (docs/motion.md);
  *   reported with their own name and meaning, `score` 1 for a perfect match, 0.5 at the threshold.
+ *   A movement a custom motion claims is not also reported as a built-in one: while custom motions
+ *   are registered, built-in events wait until the hand settles (they keep their timestamp).
  *
  * @example
  * import { motion } from '@gesture/core';
@@ -106,9 +111,11 @@ export function motion(options: MotionOptions = {}, custom?: CustomMotionSource)
     let previous = -Infinity;
     let size = { width: 1, height: 1 };
 
+    const arbiter = new MotionArbiter<Track>(next);
+    const longestCustom = () => Math.max(0, ...(custom?.customMotions() ?? []).map((m) => m.template.duration));
     const emit = (gesture: MotionGestureName, track: Track, startTime: number, score: number) => {
       if (!o.motions.includes(gesture)) return;
-      next({ type: 'motion', gesture, meaning: o.meanings[gesture], handId: track.id, handedness: track.handedness, startTime, timestamp: now, score });
+      arbiter.builtin(track, { type: 'motion', gesture, meaning: o.meanings[gesture], handId: track.id, handedness: track.handedness, startTime, timestamp: now, score }, longestCustom());
     };
 
     /** A move from `from` to `to` (the points of the track between them make the path): a swipe, if it is one. */
@@ -120,7 +127,7 @@ export function motion(options: MotionOptions = {}, custom?: CustomMotionSource)
       else emit(swipe.gesture, track, swipe.startTime, swipe.score);
     };
     const emitCustom = (track: Track, found: CustomMotionMatch | null) => {
-      if (found) next({ type: 'motion', gesture: found.gesture, meaning: found.meaning, handId: track.id, handedness: track.handedness, startTime: found.startTime, timestamp: now, score: found.score });
+      if (found) arbiter.custom(track, { type: 'motion', gesture: found.gesture, meaning: found.meaning, handId: track.id, handedness: track.handedness, startTime: found.startTime, timestamp: now, score: found.score });
     };
     const flushPending = (track: Track) => {
       if (track.pending && !track.waving) emit(track.pending.gesture, track, track.pending.startTime, track.pending.score);
@@ -136,6 +143,7 @@ export function motion(options: MotionOptions = {}, custom?: CustomMotionSource)
       const recent = track.points.filter((p) => p.t >= point.t - o.settleMs);
       const before = track.points[track.points.length - recent.length - 1];
       const settled = before !== undefined && [before, ...recent].every((p) => distance(p, point) <= restRadius);
+      track.resting = settled;
       if (settled) {
         if (track.moving) endMove(track, track.rest, arrival(track, point, restRadius));
         track.rest = point;
@@ -200,7 +208,7 @@ export function motion(options: MotionOptions = {}, custom?: CustomMotionSource)
             // tracker finding it again); after a gap the hand found could be another one.
             if (track.lastSeen < previous) Object.assign(track, { extreme: point, direction: 0, reversals: [] });
           }
-          track ??= { id: hand.id, handedness: hand.handedness, lastSeen: now, points: [], rest: point, moving: false, extreme: point, direction: 0, reversals: [], waving: false, pending: null, custom: new CustomMotionMatcher() };
+          track ??= { id: hand.id, handedness: hand.handedness, lastSeen: now, points: [], rest: point, moving: false, resting: false, extreme: point, direction: 0, reversals: [], waving: false, pending: null, custom: new CustomMotionMatcher() };
           track.id = hand.id;
           tracks.set(hand.id, track);
         }
@@ -217,8 +225,10 @@ export function motion(options: MotionOptions = {}, custom?: CustomMotionSource)
         emitCustom(track, track.custom.flush());
         flushPending(track);
         if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
+        arbiter.flush(track);
         tracks.delete(id);
       }
+      arbiter.tick(now, (track) => !track.resting || track.custom.pending);
       previous = now;
     };
 
@@ -231,6 +241,7 @@ export function motion(options: MotionOptions = {}, custom?: CustomMotionSource)
           flushPending(track);
           if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
         }
+        arbiter.flush();
       },
     };
   });
