@@ -57,6 +57,15 @@ describe('custom motion gestures from timed landmark frames', () => {
     expect(custom(eventsOf(performance(PATHS.circle, { moveMs: 800, size: 0.15, wobble: 2 }), registry))).toEqual([]);
   });
 
+  it('a movement a custom motion claims is not also a built-in motion; other movements still are', async () => {
+    const registry = await taught();
+    const clip = performance(PATHS.circle, { moveMs: 900, size: 1.5, start: { x: 300, y: 150 } });
+    expect(eventsOf(clip, new GestureRegistry()).map((e) => e.gesture)).toContain('wave');
+    expect(eventsOf(clip, registry).map((e) => e.gesture)).toEqual(['circle']);
+    const swipe = eventsOf(performance(PATHS.right, { moveMs: 500, size: 1.2 }), registry);
+    expect(swipe.map((e) => e.gesture)).toEqual(['swipe_right']);
+  });
+
   it('names the closest existing motion gesture, built-in or custom', async () => {
     const registry = await taught();
     const right = await registry.register('push_right', [500, 700, 900].map((moveMs, i) => performance(PATHS.right, { moveMs, seed: i })));
