@@ -38,7 +38,14 @@ export interface TrackPoint {
 export const MOTION_SAMPLE_MIN_FRAMES = 5;
 export const MOTION_SAMPLE_MIN_MS = 200;
 
-/** True when `value` looks like a motion sample (a recording, or an array of timed frames), not a static one. */
+/**
+ * True when `value` looks like a motion sample (a recording, or an array of timed frames), not a
+ * hand-shape sample; `register()` decides by it which kind of gesture to learn.
+ *
+ * @example
+ * isMotionSample([{ timestamp: 0, landmarks: null }]); // true
+ * isMotionSample(hand.landmarks);                      // false
+ */
 export function isMotionSample(value: unknown): value is MotionSample {
   if (typeof value !== 'object' || value === null) return false;
   if (!Array.isArray(value)) return (value as { format?: unknown }).format === GESTURE_RECORDING_FORMAT;
