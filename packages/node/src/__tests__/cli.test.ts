@@ -112,7 +112,7 @@ describe('gesture register → recognize --pack', () => {
 
   it('a malformed pack is refused with its JSON path', async () => {
     const bad = join(tmp, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ format: 'gesture-pack', version: 2, gestures: [] }));
+    writeFileSync(bad, JSON.stringify({ format: 'gesture-pack', version: 3, gestures: [] }));
     const { stderr, code } = await gesture('recognize', fixtureFiles('fist')[0]!, '--pack', bad);
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/\$\.version/);
