@@ -85,11 +85,13 @@ describe.each(BUNDLERS)('bundle size with %s (min+gzip, without TF.js and RxJS)'
     expect(hook - core).toBeLessThanOrEqual(1 * KB);
   });
 
-  it('createGestureRecognizer stays within the current ceiling of 50 kB', async () => {
+  it('createGestureRecognizer stays within the current ceiling of 52 kB', async () => {
     // 30 kB is the goal; the fitted reference data (classify/reference-data.ts) alone is ~26 kB
     // gzipped. The test below checks the code without it against 30 kB. The ceiling was 46 kB
-    // (44.5 measured) before the motion stage and the hardening checks (#15, #17) added ~4 kB.
-    expect(await bundledSize(bundler, '@gesture/core', ['createGestureRecognizer'])).toBeLessThanOrEqual(50 * KB);
+    // (44.5 measured) before the motion stage and the hardening checks (#15, #17) added ~4 kB, and
+    // 50 kB (48.5 measured) before custom motion gestures (#15: DTW matching, motion learning and
+    // pack version 2) added ~2.6 kB.
+    expect(await bundledSize(bundler, '@gesture/core', ['createGestureRecognizer'])).toBeLessThanOrEqual(52 * KB);
   });
 });
 

@@ -1,7 +1,6 @@
-import { GESTURE_RECORDING_FORMAT, decodeFrame, type GestureRecording } from '../recording/format';
-import { validateRecording } from '../recording/validate';
+import { GESTURE_RECORDING_FORMAT, type GestureRecording } from '../recording/format';
 import { isHandLandmarks, palmSize } from '../classify/normalize';
-import type { DetectedHand, HandLandmarks, Handedness } from '../types';
+import type { HandLandmarks, Handedness, Point3 } from '../types';
 import { MotionSampleError } from './sample-error';
 
 /**
@@ -55,9 +54,9 @@ export function isMotionSample(value: unknown): value is MotionSample {
 
 /**
  * The hand's track in a motion sample: its landmarks over time, frames without it left out.
- * Throws `MotionSampleError`: `invalid` for a value of the wrong shape (a recording that fails
- * `validateRecording()`, frames without an increasing numeric `timestamp`, landmarks that are not
- * 21 finite points), `no-hand`, or `too-short` (fewer than 5 frames with a hand, or under 0.2 s).
+ * Throws `MotionSampleError`: `invalid` for a value of the wrong shape (a recording without a
+ * `frames` array of `{ t, hands }`, frames without an increasing numeric timestamp, landmarks that
+ * are not 21 finite points), `no-hand`, or `too-short` (fewer than 5 frames with a hand, or under 0.2 s).
  *
  * @example
  * const track = motionTrack([{ timestamp: 0, landmarks: a }, { timestamp: 66, landmarks: b }, …]);
@@ -93,22 +92,33 @@ function invalid(why: string): never {
 /** A sample's frames as timed landmarks: a recording's largest hand (followed by id), or the array as it is. */
 function toTimedLandmarks(sample: unknown): readonly TimedLandmarks[] {
   if (Array.isArray(sample)) return sample as readonly TimedLandmarks[];
-  if (typeof sample !== 'object' || sample === null || (sample as { format?: unknown }).format !== GESTURE_RECORDING_FORMAT) invalid('neither an array of frames nor a gesture recording');
-  let recording: GestureRecording;
-  try {
-    recording = validateRecording(sample);
-  } catch (error) {
-    invalid(`the recording is not valid (${(error as Error).message})`);
-  }
-  let followed: number | null = null;
-  return recording.frames.map((frame) => {
-    const { hands, timestamp } = decodeFrame(frame, recording.width, recording.height);
-    const hand = hands.find((h) => h.id === followed) ?? largest(hands);
-    followed = hand?.id ?? followed;
-    return { timestamp, landmarks: hand?.landmarks ?? null, handedness: hand?.handedness ?? 'right' };
+  const frames = typeof sample === 'object' && sample !== null ? (sample as { format?: unknown; frames?: unknown }) : null;
+  if (frames?.format !== GESTURE_RECORDING_FORMAT) invalid('neither an array of frames nor a gesture recording');
+  if (!Array.isArray(frames.frames)) invalid('the recording has no frames array');
+  let followed: unknown = null;
+  return (frames.frames as unknown[]).map((value, i): TimedLandmarks => {
+    const frame = value as { t?: unknown; hands?: unknown } | null;
+    if (typeof frame !== 'object' || frame === null || !Array.isArray(frame.hands)) invalid(`recording frame ${i} has no hands array`);
+    // Only what a motion needs is read: each hand's id, box and landmarks (checked as landmarks later).
+    const hands = (frame.hands as RecordedHandLike[]).filter((h) => typeof h === 'object' && h !== null && Array.isArray(h.box) && Array.isArray(h.landmarks));
+    const hand = hands.find((h) => h.id === followed) ?? hands.sort((a, b) => Number(b.box[2]) * Number(b.box[3]) - Number(a.box[2]) * Number(a.box[3]))[0];
+    if (hand) followed = hand.id;
+    return { timestamp: frame.t as number, landmarks: hand ? decodeLandmarks(hand) : null, handedness: hand?.handedness === 'left' ? 'left' : 'right' };
   });
 }
 
-function largest(hands: readonly DetectedHand[]): DetectedHand | undefined {
-  return [...hands].sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])[0];
+/** What a recorded hand is read as (unchecked: a hostile recording gives landmarks that fail `isHandLandmarks`). */
+interface RecordedHandLike {
+  id?: unknown;
+  handedness?: unknown;
+  box: unknown[];
+  landmarks: unknown[];
+}
+
+/** A recorded hand's flattened, box-relative landmarks as 21 points in image pixels. */
+function decodeLandmarks(hand: RecordedHandLike): HandLandmarks {
+  const [bx, by] = hand.box as number[];
+  const points: Point3[] = [];
+  for (let i = 0; i + 2 < hand.landmarks.length; i += 3) points.push([Number(bx) + Number(hand.landmarks[i]), Number(by) + Number(hand.landmarks[i + 1]), Number(hand.landmarks[i + 2])]);
+  return points;
 }
