@@ -8,10 +8,11 @@ import { resolveGestureRegistryOptions, type GestureRegistryOptions, type Resolv
 import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, normalizeLabel, validateGesturePack, type GesturePack } from './pack';
 import { SampleModel } from './sample-model';
 import { MOTION_GESTURES } from '../motion-options';
+import { CustomMotionCatalogue } from '../motion/catalogue';
 import type { CustomMotion, CustomMotionSource } from '../motion/custom-matcher';
-import { learnMotion, type MotionReport } from '../motion/register-motion';
-import { MotionTemplate } from '../motion/template';
+import { learnMotion } from '../motion/register-motion';
 import { isMotionSample, type MotionSample } from '../motion/track';
+import type { GestureInfo, RegisterOptions, RegistrationReport } from './registration';
 import {
   BUILTIN_GESTURES,
   NO_GESTURE,
@@ -23,47 +24,7 @@ import {
 
 export type { RegistrationSample, RejectionReason } from './learn';
 
-/** Options of one `register()` call. */
-export interface RegisterOptions {
-  /** What the gesture means; events and results carry it. Defaults to `null`. */
-  meaning?: string | null;
-  /** Allow taking a name already in use (a built-in or an earlier custom gesture). Defaults to `false`. */
-  replace?: boolean;
-}
-
-/**
- * What `register()` did with the samples.
- *
- * @example
- * const report = await registry.register('rock', frames, { meaning: 'party' });
- * if (report.confusable) console.warn(`rock looks like ${report.nearest?.gesture}`);
- */
-export interface RegistrationReport {
-  /** The gesture name. */
-  gesture: string;
-  /** True when at least one sample was accepted and the gesture is now registered. */
-  registered: boolean;
-  /** Number of samples accepted. */
-  accepted: number;
-  /** Samples refused, with their index in the input and why. */
-  rejected: RejectedSample[];
-  /** The existing gesture most similar to the new one, with a similarity in [0, 1]; `null` when there is none. */
-  nearest: { gesture: string; similarity: number } | null;
-  /** True when `nearest.similarity` reaches `confusableSimilarity`: the two will be mistaken for each other. */
-  confusable: boolean;
-  /** For a motion gesture: its acceptance threshold and the leave-one-out estimate (see docs/motion.md). */
-  motion?: MotionReport | null;
-}
-
-/** A gesture the registry knows. */
-export interface GestureInfo {
-  name: string;
-  meaning: string | null;
-  /** `builtin` for the rule-based hand shapes, `custom` for shapes learnt from samples, `motion` for movements learnt from recordings. */
-  kind: 'builtin' | 'custom' | 'motion';
-  /** Number of samples (0 for a built-in). */
-  samples: number;
-}
+export type { GestureInfo, RegisterOptions, RegistrationReport } from './registration';
 
 interface CustomGesture {
   meaning: string | null;
@@ -89,9 +50,7 @@ function fail(option: string, expected: string, received: unknown): never {
 export class GestureRegistry implements Classifier, CustomMotionSource {
   private options: ResolvedGestureRegistryOptions;
   private readonly custom = new Map<string, CustomGesture>();
-  private readonly motions = new Map<string, CustomMotion>();
-  /** `customMotions()`'s answer, made again after a change (the motion stage asks at every frame). */
-  private motionList: readonly CustomMotion[] | null = null;
+  private readonly motions = new CustomMotionCatalogue();
   /** Names whose `register()` is still learning its samples: reserved until it ends. */
   private readonly registering = new Set<string>();
 
@@ -127,7 +86,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
   list(): GestureInfo[] {
     const builtins = this.activeBuiltins().map((name): GestureInfo => ({ name, meaning: this.options.meanings[name], kind: 'builtin', samples: 0 }));
     const custom = [...this.custom].map(([name, g]): GestureInfo => ({ name, meaning: g.meaning, kind: 'custom', samples: g.model.samples.length }));
-    const motions = [...this.motions.values()].map((m): GestureInfo => ({ name: m.name, meaning: m.meaning, kind: 'motion', samples: m.template.samples.length }));
+    const motions = this.motions.customMotions().map((m): GestureInfo => ({ name: m.name, meaning: m.meaning, kind: 'motion', samples: m.template.samples.length }));
     return [...builtins, ...custom, ...motions];
   }
 
@@ -185,7 +144,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
       report.nearest = nearestGesture(name, model, this.candidates());
       report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
       this.custom.set(name, { meaning: meaning === null ? null : normalizeLabel(meaning), replace: isBuiltin, model });
-      this.setMotion(name, null);
+      this.motions.set(name, null);
       return report;
     } finally {
       this.registering.delete(name);
@@ -202,7 +161,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
   unregister(name: string): boolean {
     if (typeof name === 'string') name = normalizeLabel(name);
     if (this.custom.delete(name)) return true;
-    if (this.motions.has(name)) return this.setMotion(name, null), true;
+    if (this.motions.set(name, null)) return true;
     const builtins = this.options.builtins.filter((b) => b !== name);
     if (builtins.length === this.options.builtins.length) return false;
     this.options = { ...this.options, builtins };
@@ -262,12 +221,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
         replace: g.replace,
         samples: g.model.samples.map((s) => s.map((p) => [...p] as typeof p)),
       })),
-      motions: [...this.motions.values()].map((m) => ({
-        name: m.name,
-        meaning: m.meaning,
-        threshold: m.template.threshold,
-        samples: m.template.samples.map((s) => ({ duration: s.duration, points: s.points.map((p) => [...p]) })),
-      })),
+      motions: this.motions.toPack(),
     };
   }
 
@@ -282,7 +236,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
    */
   import(pack: unknown): string[] {
     const valid = validateGesturePack(pack, BUILTIN_GESTURES, MOTION_GESTURES);
-    const total = new Set([...this.custom.keys(), ...this.motions.keys(), ...this.registering, ...valid.gestures.map((g) => g.name), ...valid.motions.map((m) => m.name)]).size;
+    const total = new Set([...this.custom.keys(), ...this.motions.names(), ...this.registering, ...valid.gestures.map((g) => g.name), ...valid.motions.map((m) => m.name)]).size;
     if (total > GESTURE_PACK_LIMITS.maxGestures) {
       throw new GesturePackError(
         `Importing this pack would make ${total} custom gestures; a registry holds at most ${GESTURE_PACK_LIMITS.maxGestures} (a gesture pack's limit). Unregister some first.`,
@@ -291,12 +245,10 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
     }
     for (const g of valid.gestures) {
       this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel(g.samples) });
-      this.setMotion(g.name, null);
+      this.motions.set(g.name, null);
     }
-    for (const m of valid.motions) {
-      this.custom.delete(m.name);
-      this.setMotion(m.name, { name: m.name, meaning: m.meaning, template: new MotionTemplate(m.samples, m.threshold) });
-    }
+    for (const m of valid.motions) this.custom.delete(m.name);
+    this.motions.addFromPack(valid.motions);
     return [...valid.gestures.map((g) => g.name), ...valid.motions.map((m) => m.name)];
   }
 
@@ -308,7 +260,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
    * detections$.pipe(motion({}, registry)); // wave, swipes and the registry's custom motions
    */
   customMotions(): readonly CustomMotion[] {
-    return (this.motionList ??= [...this.motions.values()]);
+    return this.motions.customMotions();
   }
 
   /** Learns a motion gesture (names already checked) and stores it when a sample was accepted. */
@@ -318,16 +270,9 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
     report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
     if (learnt.template) {
       this.custom.delete(name);
-      this.setMotion(name, { name, meaning: meaning === null ? null : normalizeLabel(meaning), template: learnt.template });
+      this.motions.set(name, { name, meaning: meaning === null ? null : normalizeLabel(meaning), template: learnt.template });
     }
     return report;
-  }
-
-  /** Sets (or with `null` removes) a custom motion gesture. */
-  private setMotion(name: string, motion: CustomMotion | null): void {
-    if (motion) this.motions.set(name, motion);
-    else if (!this.motions.delete(name)) return;
-    this.motionList = null;
   }
 
   private checkName(name: unknown): asserts name is string {
