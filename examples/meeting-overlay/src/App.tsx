@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { createRecorder, useGesture, type BackendName, type GestureRecorder } from '@gesture/react';
 import { paintOverlay, type OverlayState } from './overlay';
 import { downloadRecording } from './recording';
+import { TeachMotion } from './TeachMotion';
 import { TeachPanel } from './TeachPanel';
 import { useFps } from './use-fps';
 
-/** The icon shown for each meaning of the built-in gestures; custom gestures get a star. */
-const ICONS: Record<string, string> = { no: '👎', yes: '👌', question: '✋', comment: '☝️', goodbye: '👋' };
+/** The icon shown for each meaning of the built-in gestures and motions; custom ones get a star. */
+const ICONS: Record<string, string> = { no: '👎', yes: '👌', question: '✋', comment: '☝️', goodbye: '👋', hello: '👋', next: '➡️', previous: '⬅️', up: '⬆️', down: '⬇️' };
+/** How long a motion (a wave, a swipe, a taught movement) stays on screen after it is recognised. */
+const MOTION_SHOWN_MS = 2000;
 
 // Models and WASM binaries are served by the app itself (vite.config.ts), never fetched from a CDN.
 // `?backend=wasm` picks a backend; the default tries WebGL, then WASM, then CPU.
@@ -26,15 +29,25 @@ export function App() {
   const [recorder, setRecorder] = useState<GestureRecorder | null>(null);
   // Worker mode keeps the page smooth; switching it reloads the models in the other mode, to compare.
   const [worker, setWorker] = useState(PARAMS.get('worker') !== '0');
-  const { status, gesture, meaning, presence, backend, error, register, observer } = useGesture({ video, ...OPTIONS, worker, recorder });
+  const { status, gesture, meaning, presence, backend, error, register, observer, motion } = useGesture({ video, ...OPTIONS, worker, recorder });
   const inWorker = backend?.reason.endsWith('in a Web Worker') ?? false;
+  // A motion is one event, not a held state: show it for a moment.
+  const [shownMotion, setShownMotion] = useState<typeof motion>(null);
+  useEffect(() => {
+    if (!motion) return;
+    setShownMotion(motion);
+    const timer = setTimeout(() => setShownMotion(null), MOTION_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [motion]);
   const toggleRecording = () => {
     if (recorder) downloadRecording(recorder);
     setRecorder(recorder ? null : createRecorder());
   };
   const fps = useFps(observer);
   const away = presence === 'away';
-  const label = gesture === null ? null : { icon: (meaning !== null && ICONS[meaning]) || '⭐', text: meaning ?? gesture };
+  const held = gesture === null ? null : { icon: (meaning !== null && ICONS[meaning]) || '⭐', text: meaning ?? gesture };
+  const moved = shownMotion && { icon: (shownMotion.meaning !== null && ICONS[shownMotion.meaning]) || '⭐', text: shownMotion.meaning ?? shownMotion.gesture };
+  const label = moved ?? held;
 
   // Paint camera + overlay into the canvas on every animation frame; the canvas is the outgoing video.
   const overlay = useRef<OverlayState>({ label, away });
@@ -81,6 +94,7 @@ export function App() {
         ) : (
           <span>no gesture</span>
         )}
+        {shownMotion && <span data-testid="motion-icon" data-gesture={shownMotion.gesture} data-meaning={shownMotion.meaning ?? ''}> · {shownMotion.gesture}</span>}
         {away && <span data-testid="away-cover"> · Away (video covered)</span>}
       </p>
       <p>
@@ -94,6 +108,7 @@ export function App() {
         <video data-testid="outgoing" muted autoPlay playsInline ref={(el) => void (el && el.srcObject !== stream && (el.srcObject = stream))} />
       </section>
       <TeachPanel video={video} register={register} observer={observer} ready={status === 'ready'} />
+      <TeachMotion video={video} observer={observer} ready={status === 'ready'} />
     </main>
   );
 }

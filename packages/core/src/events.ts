@@ -43,7 +43,8 @@ export interface PresenceEvent {
 
 /**
  * A movement of one hand, reported once when the move ends: `wave`, `swipe_left`,
- * `swipe_right`, `swipe_up` or `swipe_down` (docs/motion.md has each one's definition).
+ * `swipe_right`, `swipe_up` or `swipe_down` (docs/motion.md has each one's definition), or a custom
+ * motion gesture taught from recordings (`recognizer.gestures.register(name, recordings)`).
  *
  * @example
  * events$.subscribe((e) => {
@@ -52,7 +53,7 @@ export interface PresenceEvent {
  */
 export interface MotionEvent {
   type: 'motion';
-  /** Which movement, by shape: `wave`, `swipe_left`, `swipe_right`, `swipe_up`, `swipe_down`. */
+  /** Which movement, by shape: `wave`, `swipe_left`, `swipe_right`, `swipe_up`, `swipe_down`, or a custom motion's name. */
   gesture: string;
   /** What it means (`hello`, `next`, …), or `null` when it has no meaning. */
   meaning: string | null;
@@ -63,7 +64,7 @@ export interface MotionEvent {
   startTime: number;
   /** Timestamp (ms) of the frame at which the movement was recognised (its end). */
   timestamp: number;
-  /** In [0, 1]: for a swipe how straight it was; for a wave how wide its swings were. */
+  /** In [0, 1]: for a swipe how straight it was; for a wave how wide its swings were; for a custom motion 1 − distance / (2 × threshold). */
   score: number;
 }
 

@@ -187,7 +187,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
           }),
         );
         return concat(
-          merge(fallback ? of(fallback) : of(), whileRunning(run, parts.warnings ? merge(parts.warnings, detector.warnings) : detector.warnings).pipe(takeUntil(disposing), toEvents(events, motions))),
+          merge(fallback ? of(fallback) : of(), whileRunning(run, parts.warnings ? merge(parts.warnings, detector.warnings) : detector.warnings).pipe(takeUntil(disposing), toEvents(events, motions, registry))),
           defer(() => (failed ? throwError(() => failed) : EMPTY)),
         );
       });

@@ -83,7 +83,7 @@ export function createReplayRecognizer(options: ReplayOptions = {}): ReplayRecog
       const detections = isObservable(input) ? input : fromRecording(input, { speed: 'fast' });
       return defer(() => {
         alive();
-        return detections.pipe(classify(gestures), toEvents(events, motions), takeUntil(disposing));
+        return detections.pipe(classify(gestures), toEvents(events, motions, gestures), takeUntil(disposing));
       });
     },
     dispose() {

@@ -14,3 +14,5 @@ export { formatTable } from './table';
 export { FfmpegMissingError, ImageLoadError, VideoDecodeError } from './errors';
 export type { ImageLoadReason } from './errors';
 export { escapeControl } from './terminal-text';
+export { motionSampleFromVideo } from './motion-sample';
+export type { MotionSampleFromVideoOptions } from './motion-sample';

@@ -30,7 +30,7 @@ async function loadSample(): Promise<void> {
 /** A pack of `count` custom gestures named `g0`, `g1`, … (call `loadSample()` first). */
 function packOf(count: number, prefix = 'g'): GesturePack {
   const samples = packSample!;
-  return { format: 'gesture-pack', version: 1, gestures: Array.from({ length: count }, (_, i) => ({ name: `${prefix}${i}`, meaning: null, replace: false, samples })) };
+  return { format: 'gesture-pack', version: 2, gestures: Array.from({ length: count }, (_, i) => ({ name: `${prefix}${i}`, meaning: null, replace: false, samples })), motions: [] };
 }
 
 describe('1. the registry never holds more gestures than a valid pack', () => {

@@ -10,6 +10,7 @@ import type { GestureEvent, MotionEvent } from '../events';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import { fromFrames } from '../sources/from-frames';
 import { FIXTURES_DIR, FIXTURES_ROOT } from './helpers/fixtures';
+import { PERFORMANCES, recordMotion } from './helpers/motion-recordings';
 
 // Motion gestures on real clips with the shipped models (../shared/fixtures/clips, MANIFEST.csv).
 const CLIPS = join(FIXTURES_ROOT, 'clips');
@@ -86,10 +87,23 @@ function buildWaveClip(photo: string, output: string): Promise<void> {
   });
 }
 
+/**
+ * Custom motion gestures are registered for every test here, each taught from 3 detector
+ * recordings (helpers/motion-recordings.ts): none may fire on the swipe clips, the wave clips or
+ * the negatives, whose tests expect exactly the built-in motions. (A custom wave would, rightly,
+ * fire on the wave clips: its registration report names `wave` as nearest.)
+ */
+const CUSTOM_MOTIONS = ['circle', 'zigzag', 'tick'] as const;
+
 beforeAll(async () => {
   recognizer = await createGestureRecognizer({ backend: 'wasm' });
   dir = mkdtempSync(join(tmpdir(), 'gesture-motion-'));
-});
+  for (const gesture of CUSTOM_MOTIONS) {
+    const samples = [];
+    for (let i = 0; i < 3 && i < PERFORMANCES.length; i++) samples.push(await recordMotion(recognizer, gesture, i, dir));
+    expect((await recognizer.gestures.register(gesture, samples)).registered).toBe(true);
+  }
+}, 120_000);
 afterAll(() => {
   recognizer?.dispose();
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,7 @@ describe('gesture pack validation', () => {
   const cases: [string, (pack: any) => void, string][] = [
     ['extra key toJSON', (p) => Object.assign(p, { toJSON: 1 }), '$.toJSON'],
     ['wrong format', (p) => (p.format = 'zip'), '$.format'],
-    ['wrong version', (p) => (p.version = 2), '$.version'],
+    ['wrong version', (p) => (p.version = 3), '$.version'],
     ['version as string', (p) => (p.version = '1'), '$.version'],
     ['missing gestures', (p) => delete p.gestures, '$.gestures'],
     ['gestures not an array', (p) => (p.gestures = {}), '$.gestures'],

@@ -9,8 +9,8 @@ import type { HandSample } from './types';
 /** One sample for `register()`: 21 landmarks, a hand with landmarks (e.g. a `DetectedHand`), or a frame to run detect on. */
 export type RegistrationSample = HandLandmarks | HandSample | (HandSample & Pick<DetectedHand, 'presence'>) | Frame;
 
-/** Why `register()` refused a sample. */
-export type RejectionReason = 'no-hand' | 'multiple-hands' | 'low-confidence' | 'invalid';
+/** Why `register()` refused a sample (`too-short` and `no-motion` only for motion samples). */
+export type RejectionReason = 'no-hand' | 'multiple-hands' | 'low-confidence' | 'invalid' | 'too-short' | 'no-motion';
 
 /** A sample refused by {@link learnSamples}: its index in the input, why, and a sentence saying so. */
 export interface RejectedSample {

@@ -2,16 +2,24 @@ import { describeValue, GesturePackError } from '../errors';
 import { checkArray as checkJsonArray, checkObject as checkJsonObject, FORBIDDEN_KEYS } from '../json-checks';
 import { UNPRINTABLE } from '../printable';
 import type { Point3 } from '../types';
+import { checkMotionSample, type GesturePackMotion } from '../motion/pack-motions';
 import { LANDMARK_COUNT, type NormalizedLandmarks } from './normalize';
+
+export type { GesturePackMotion } from '../motion/pack-motions';
 
 /** The `format` tag of a gesture pack. */
 export const GESTURE_PACK_FORMAT = 'gesture-pack';
-/** The only gesture-pack version this build reads and writes. */
-export const GESTURE_PACK_VERSION = 1;
+/**
+ * The gesture-pack version this build writes: 2, which adds `motions` (custom motion gestures).
+ * Version-1 packs (hand shapes only) are still read.
+ */
+export const GESTURE_PACK_VERSION = 2;
+/** Every gesture-pack version this build reads. */
+export const GESTURE_PACK_VERSIONS_READ: readonly number[] = [1, 2];
 
 /** Size bounds enforced on import, so a hostile pack cannot exhaust memory or CPU. */
 export const GESTURE_PACK_LIMITS = {
-  /** Most gestures in one pack. */
+  /** Most gestures in one pack (hand shapes and motions together). */
   maxGestures: 100,
   /** Fewest and most samples per gesture. */
   minSamples: 1,
@@ -40,15 +48,19 @@ export interface GesturePackGesture {
  * @example
  * const pack = registry.export();
  * fs.writeFileSync('pack.json', JSON.stringify(pack));
- * other.import(JSON.parse(fs.readFileSync('pack.json', 'utf8')));
+ * await other.import(JSON.parse(fs.readFileSync('pack.json', 'utf8')));
  */
 export interface GesturePack {
   format: typeof GESTURE_PACK_FORMAT;
   version: typeof GESTURE_PACK_VERSION;
+  /** Custom hand shapes. */
   gestures: GesturePackGesture[];
+  /** Custom motion gestures (version 2; absent in version 1, read as none). */
+  motions: GesturePackMotion[];
 }
 
 const PACK_KEYS = ['format', 'version', 'gestures'] as const;
+const MOTION_KEYS = ['name', 'meaning', 'threshold', 'samples'] as const;
 const GESTURE_KEYS = ['name', 'meaning', 'replace', 'samples'] as const;
 
 function fail(path: string, expected: string, received: unknown): never {
@@ -115,16 +127,19 @@ function checkSample(value: unknown, path: string): NormalizedLandmarks {
 /**
  * Validates a whole gesture pack and returns a fresh, detached copy of it. Throws
  * `GesturePackError` whose `details.path` is the JSON path of the first problem, e.g.
- * `$.gestures[2].samples[0][5][1]`. `builtinNames` may appear only with `replace: true`.
+ * `$.gestures[2].samples[0][5][1]`. `builtinNames` may appear only with `replace: true`; a motion
+ * may take neither those nor `builtinMotionNames`. Version 1 (no `motions`) and 2 are read; the copy
+ * is always version 2.
  *
  * @example
  * try { validateGesturePack(JSON.parse(text), ['fist']); }
  * catch (e) { if (e instanceof GesturePackError) console.error(e.details.path); }
  */
-export function validateGesturePack(value: unknown, builtinNames: readonly string[] = []): GesturePack {
-  const pack = checkObject(value, '$', PACK_KEYS);
+export function validateGesturePack(value: unknown, builtinNames: readonly string[] = [], builtinMotionNames: readonly string[] = []): GesturePack {
+  const pack = checkJsonObject(value, '$', PACK_KEYS, fail, ['motions']);
   if (pack.format !== GESTURE_PACK_FORMAT) fail('$.format', `"${GESTURE_PACK_FORMAT}"`, pack.format);
-  if (pack.version !== GESTURE_PACK_VERSION) fail('$.version', String(GESTURE_PACK_VERSION), pack.version);
+  if (!GESTURE_PACK_VERSIONS_READ.includes(pack.version as number)) fail('$.version', GESTURE_PACK_VERSIONS_READ.join(' or '), pack.version);
+  if (pack.version === 1 && Object.hasOwn(pack, 'motions')) fail('$.motions', 'no motions in a version-1 pack (motions came with version 2)', pack.motions);
   const entries = checkArray(pack.gestures, '$.gestures', 0, GESTURE_PACK_LIMITS.maxGestures);
   const seen = new Set<string>();
   const gestures = entries.map((entry, g): GesturePackGesture => {
@@ -140,5 +155,18 @@ export function validateGesturePack(value: unknown, builtinNames: readonly strin
     const samples = checkArray(gesture.samples, `${path}.samples`, GESTURE_PACK_LIMITS.minSamples, GESTURE_PACK_LIMITS.maxSamples);
     return { name, meaning, replace: gesture.replace, samples: samples.map((s, i) => checkSample(s, `${path}.samples[${i}]`)) };
   });
-  return { format: GESTURE_PACK_FORMAT, version: GESTURE_PACK_VERSION, gestures };
+  const motionEntries = pack.motions === undefined ? [] : checkArray(pack.motions, '$.motions', 0, GESTURE_PACK_LIMITS.maxGestures - gestures.length);
+  const motions = motionEntries.map((entry, m): GesturePackMotion => {
+    const path = `$.motions[${m}]`;
+    const motion = checkObject(entry, path, MOTION_KEYS);
+    const name = checkName(motion.name, `${path}.name`);
+    if (name === 'none' || seen.has(name) || builtinMotionNames.includes(name) || builtinNames.includes(name)) fail(`${path}.name`, 'a name not "none", not a built-in gesture and not already used in this pack', name);
+    seen.add(name);
+    const meaning = motion.meaning === null ? null : checkName(motion.meaning, `${path}.meaning`);
+    const { threshold } = motion;
+    if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0 || threshold > GESTURE_PACK_LIMITS.maxCoordinate) fail(`${path}.threshold`, `a number in (0, ${GESTURE_PACK_LIMITS.maxCoordinate}]`, threshold);
+    const samples = checkArray(motion.samples, `${path}.samples`, GESTURE_PACK_LIMITS.minSamples, GESTURE_PACK_LIMITS.maxSamples);
+    return { name, meaning, threshold, samples: samples.map((s, i) => checkMotionSample(s, `${path}.samples[${i}]`, GESTURE_PACK_LIMITS.maxCoordinate, fail, checkObject, checkArray)) };
+  });
+  return { format: GESTURE_PACK_FORMAT, version: GESTURE_PACK_VERSION, gestures, motions };
 }

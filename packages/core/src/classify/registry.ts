@@ -8,6 +8,12 @@ import { resolveGestureRegistryOptions, type GestureRegistryOptions, type Resolv
 import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, normalizeLabel, validateGesturePack, type GesturePack } from './pack';
 import { loadReferenceData } from './reference';
 import { SampleModel } from './sample-model';
+import { MOTION_GESTURES } from '../motion-options';
+import { CustomMotionCatalogue } from '../motion/catalogue';
+import type { CustomMotion, CustomMotionSource } from '../motion/custom-matcher';
+import { learnMotion } from '../motion/register-motion';
+import { isMotionSample, type MotionSample } from '../motion/track';
+import type { GestureInfo, RegisterOptions, RegistrationReport } from './registration';
 import {
   BUILTIN_GESTURES,
   NO_GESTURE,
@@ -19,45 +25,7 @@ import {
 
 export type { RegistrationSample, RejectionReason } from './learn';
 
-/** Options of one `register()` call. */
-export interface RegisterOptions {
-  /** What the gesture means; events and results carry it. Defaults to `null`. */
-  meaning?: string | null;
-  /** Allow taking a name already in use (a built-in or an earlier custom gesture). Defaults to `false`. */
-  replace?: boolean;
-}
-
-/**
- * What `register()` did with the samples.
- *
- * @example
- * const report = await registry.register('rock', frames, { meaning: 'party' });
- * if (report.confusable) console.warn(`rock looks like ${report.nearest?.gesture}`);
- */
-export interface RegistrationReport {
-  /** The gesture name. */
-  gesture: string;
-  /** True when at least one sample was accepted and the gesture is now registered. */
-  registered: boolean;
-  /** Number of samples accepted. */
-  accepted: number;
-  /** Samples refused, with their index in the input and why. */
-  rejected: RejectedSample[];
-  /** The existing gesture most similar to the new one, with a similarity in [0, 1]; `null` when there is none. */
-  nearest: { gesture: string; similarity: number } | null;
-  /** True when `nearest.similarity` reaches `confusableSimilarity`: the two will be mistaken for each other. */
-  confusable: boolean;
-}
-
-/** A gesture the registry knows. */
-export interface GestureInfo {
-  name: string;
-  meaning: string | null;
-  /** `builtin` for the rule-based gestures, `custom` for gestures learnt from samples. */
-  kind: 'builtin' | 'custom';
-  /** Number of samples (0 for a built-in). */
-  samples: number;
-}
+export type { GestureInfo, RegisterOptions, RegistrationReport } from './registration';
 
 interface CustomGesture {
   meaning: string | null;
@@ -80,9 +48,10 @@ function fail(option: string, expected: string, received: unknown): never {
  * registry.match(hand.landmarks, hand.handedness); // { gesture: 'rock', meaning: 'party', score: 0.93 }
  * localStorage.pack = JSON.stringify(registry.export());
  */
-export class GestureRegistry implements Classifier {
+export class GestureRegistry implements Classifier, CustomMotionSource {
   private options: ResolvedGestureRegistryOptions;
   private readonly custom = new Map<string, CustomGesture>();
+  private readonly motions = new CustomMotionCatalogue();
   /** Names whose `register()` is still learning its samples: reserved until it ends. */
   private readonly registering = new Set<string>();
 
@@ -118,17 +87,22 @@ export class GestureRegistry implements Classifier {
   list(): GestureInfo[] {
     const builtins = this.activeBuiltins().map((name): GestureInfo => ({ name, meaning: this.options.meanings[name], kind: 'builtin', samples: 0 }));
     const custom = [...this.custom].map(([name, g]): GestureInfo => ({ name, meaning: g.meaning, kind: 'custom', samples: g.model.samples.length }));
-    return [...builtins, ...custom];
+    const motions = this.motions.customMotions().map((m): GestureInfo => ({ name: m.name, meaning: m.meaning, kind: 'motion', samples: m.template.samples.length }));
+    return [...builtins, ...custom, ...motions];
   }
 
   /** True when `name` is an active gesture. */
   has(name: string): boolean {
     if (typeof name === 'string') name = normalizeLabel(name);
-    return this.custom.has(name) || this.options.builtins.includes(name as BuiltinGestureName);
+    return this.custom.has(name) || this.motions.has(name) || this.options.builtins.includes(name as BuiltinGestureName);
   }
 
   /**
-   * Learns a custom gesture from 1–50 samples (landmarks, detected hands or frames). Samples that
+   * Learns a custom gesture from 1–50 samples. Hand shapes learn from landmarks, detected hands or
+   * frames; **motion gestures** learn from recorded movements: `GestureRecording`s or arrays of
+   * `{ timestamp, landmarks }` frames (`MotionSample`; three are enough), and are then found by the
+   * motion stage (docs/motion.md). One call takes one kind of sample, not a mix. A motion sample
+   * with no hand, too short or barely moving is rejected with its reason. Samples that
    * hold no usable hand, or a hand whose presence is below `minSamplePresence`, are rejected with a
    * reason; the rest replace nothing unless `replace` is set.
    * Throws `InvalidOptionsError` for a bad name, a bad sample count, a name in use (or being
@@ -140,7 +114,7 @@ export class GestureRegistry implements Classifier {
    * const report = await registry.register('rock', [landmarksA, landmarksB], { meaning: 'party' });
    * report.accepted; // 2
    */
-  async register(name: string, samples: readonly RegistrationSample[], options: RegisterOptions = {}): Promise<RegistrationReport> {
+  async register(name: string, samples: readonly RegistrationSample[] | readonly MotionSample[], options: RegisterOptions = {}): Promise<RegistrationReport> {
     this.checkName(name);
     name = normalizeLabel(name);
     if (typeof options !== 'object' || options === null) fail('options', 'an object or undefined', options);
@@ -152,21 +126,26 @@ export class GestureRegistry implements Classifier {
       fail('samples', `an array of ${GESTURE_PACK_LIMITS.minSamples}–${GESTURE_PACK_LIMITS.maxSamples} samples`, Array.isArray(samples) ? `${samples.length} samples` : typeof samples);
     }
     const isBuiltin = (BUILTIN_GESTURES as readonly string[]).includes(name);
+    const motion = (samples as readonly unknown[]).some(isMotionSample);
+    if (motion && !(samples as readonly unknown[]).every(isMotionSample)) fail('samples', 'all hand samples or all motion samples (recordings or timed landmark frames), not a mix', `${samples.length} samples of both kinds`);
+    if (motion && (isBuiltin || (MOTION_GESTURES as readonly string[]).includes(name))) fail('name', 'a motion gesture name other than a built-in gesture\'s', name);
     // A name being registered right now counts as taken, so two concurrent calls cannot both take it.
-    const taken = isBuiltin || this.custom.has(name) || this.registering.has(name);
+    const taken = isBuiltin || this.custom.has(name) || this.motions.has(name) || this.registering.has(name);
     if (taken && !replace) fail('replace', `true to take the name "${name}", which is already in use`, replace);
-    if (!this.custom.has(name) && this.custom.size + this.registering.size >= GESTURE_PACK_LIMITS.maxGestures) {
+    if (!this.custom.has(name) && !this.motions.has(name) && this.custom.size + this.motions.size + this.registering.size >= GESTURE_PACK_LIMITS.maxGestures) {
       fail('name', `a gesture already registered: the registry is full (${GESTURE_PACK_LIMITS.maxGestures} custom gestures, a gesture pack's limit)`, name);
     }
+    if (motion) return this.registerMotion(name, samples as readonly MotionSample[], meaning);
     this.registering.add(name);
     try {
-      const [{ accepted, rejected }] = await Promise.all([learnSamples(samples, this.options), loadReferenceData()]);
+      const [{ accepted, rejected }] = await Promise.all([learnSamples(samples as readonly RegistrationSample[], this.options), loadReferenceData()]);
       const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false };
       if (accepted.length === 0) return report;
       const model = new SampleModel(accepted);
       report.nearest = nearestGesture(name, model, this.candidates());
       report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
       this.custom.set(name, { meaning: meaning === null ? null : normalizeLabel(meaning), replace: isBuiltin, model });
+      this.motions.set(name, null);
       return report;
     } finally {
       this.registering.delete(name);
@@ -183,6 +162,7 @@ export class GestureRegistry implements Classifier {
   unregister(name: string): boolean {
     if (typeof name === 'string') name = normalizeLabel(name);
     if (this.custom.delete(name)) return true;
+    if (this.motions.set(name, null)) return true;
     const builtins = this.options.builtins.filter((b) => b !== name);
     if (builtins.length === this.options.builtins.length) return false;
     this.options = { ...this.options, builtins };
@@ -242,6 +222,7 @@ export class GestureRegistry implements Classifier {
         replace: g.replace,
         samples: g.model.samples.map((s) => s.map((p) => [...p] as typeof p)),
       })),
+      motions: this.motions.toPack(),
     };
   }
 
@@ -256,18 +237,46 @@ export class GestureRegistry implements Classifier {
    * await registry.import(JSON.parse(fs.readFileSync('pack.json', 'utf8')));
    */
   async import(pack: unknown): Promise<string[]> {
-    const valid = validateGesturePack(pack, BUILTIN_GESTURES);
-    await loadReferenceData();
+    const valid = validateGesturePack(pack, BUILTIN_GESTURES, MOTION_GESTURES);
+    if (valid.gestures.length > 0) await loadReferenceData();
     // After the await, so that concurrent imports cannot together pass the limit.
-    const total = new Set([...this.custom.keys(), ...this.registering, ...valid.gestures.map((g) => g.name)]).size;
+    const total = new Set([...this.custom.keys(), ...this.motions.names(), ...this.registering, ...valid.gestures.map((g) => g.name), ...valid.motions.map((m) => m.name)]).size;
     if (total > GESTURE_PACK_LIMITS.maxGestures) {
       throw new GesturePackError(
         `Importing this pack would make ${total} custom gestures; a registry holds at most ${GESTURE_PACK_LIMITS.maxGestures} (a gesture pack's limit). Unregister some first.`,
         { path: '$.gestures' },
       );
     }
-    for (const g of valid.gestures) this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel(g.samples) });
-    return valid.gestures.map((g) => g.name);
+    for (const g of valid.gestures) {
+      this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel(g.samples) });
+      this.motions.set(g.name, null);
+    }
+    for (const m of valid.motions) this.custom.delete(m.name);
+    this.motions.addFromPack(valid.motions);
+    return [...valid.gestures.map((g) => g.name), ...valid.motions.map((m) => m.name)];
+  }
+
+  /**
+   * The custom motion gestures, for the motion stage (which reads them at every frame, so one
+   * registered during a run counts at once).
+   *
+   * @example
+   * detections$.pipe(motion({}, registry)); // wave, swipes and the registry's custom motions
+   */
+  customMotions(): readonly CustomMotion[] {
+    return this.motions.customMotions();
+  }
+
+  /** Learns a motion gesture (names already checked) and stores it when a sample was accepted. */
+  private registerMotion(name: string, samples: readonly MotionSample[], meaning: string | null): RegistrationReport {
+    const learnt = learnMotion(name, samples, this.customMotions());
+    const report: RegistrationReport = { gesture: name, registered: learnt.template !== null, accepted: learnt.accepted, rejected: learnt.rejected, nearest: learnt.nearest, confusable: false, motion: learnt.motion };
+    report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
+    if (learnt.template) {
+      this.custom.delete(name);
+      this.motions.set(name, { name, meaning: meaning === null ? null : normalizeLabel(meaning), template: learnt.template });
+    }
+    return report;
   }
 
   private checkName(name: unknown): asserts name is string {

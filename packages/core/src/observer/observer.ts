@@ -1,5 +1,6 @@
 import { observable as rxjsObservableKey, Subject, type Observable, type Observer, type Subscribable, type Subscription } from 'rxjs';
 import type { RegisterOptions, RegistrationReport, RegistrationSample } from '../classify/registry';
+import type { MotionSample } from '../motion/track';
 import { DisposedError, GestureError, InvalidOptionsError, toError } from '../errors';
 import type { GestureEvent } from '../events';
 import type { GestureRecognizer } from '../recognizer';
@@ -100,15 +101,15 @@ export class GestureObserver {
   }
 
   /**
-   * Learns a custom gesture from sample frames with the loaded recognizer
-   * (`recognizer.gestures.register()`); it counts at once in the running events. Throws a
+   * Learns a custom gesture from sample frames, or a motion gesture from recorded movements, with
+   * the loaded recognizer (`recognizer.gestures.register()`); it counts at once in the running events. Throws a
    * `GestureError` with code `not-ready` before the models are loaded.
    *
    * @example
    * const report = await observer.register('three', [canvas1, canvas2, canvas3], { meaning: 'three' });
    * if (report.confusable) console.warn(`looks like ${report.nearest?.gesture}`);
    */
-  register(name: string, samples: readonly RegistrationSample[], options?: RegisterOptions): Promise<RegistrationReport> {
+  register(name: string, samples: readonly RegistrationSample[] | readonly MotionSample[], options?: RegisterOptions): Promise<RegistrationReport> {
     this.alive();
     if (!this.recognizer_) return Promise.reject(new GestureError('not-ready', `Cannot register "${name}" yet: the models are not loaded (status is '${this.snapshot.status}', expected 'ready').`, { status: this.snapshot.status }));
     return this.recognizer_.gestures.register(name, samples, options);

@@ -3,6 +3,8 @@ import type { MotionEvent } from '../events';
 import { resolveMotionOptions, type MotionGestureName, type MotionOptions, type ResolvedMotionOptions } from '../motion-options';
 import type { Box, Handedness, HandLandmarks } from '../types';
 import { frameStage } from './frame-stage';
+import { MotionArbiter } from '../motion/arbiter';
+import { CustomMotionMatcher, type CustomMotionMatch, type CustomMotionSource } from '../motion/custom-matcher';
 
 /** What `motion()` needs of one hand: the detect stage's hands have all of it. */
 export interface MotionHand {
@@ -42,6 +44,8 @@ interface Track {
   /** Where the hand last rested: a swipe is measured from here. */
   rest: Point;
   moving: boolean;
+  /** The hand stayed within `restDistance` for `settleMs` up to its last frame. */
+  resting: boolean;
   /** Wave: the farthest point of the current swing, its direction (-1, 0, 1) and the reversals so far. */
   extreme: Point;
   direction: number;
@@ -50,6 +54,8 @@ interface Track {
   waving: boolean;
   /** A swipe that ended by turning back, held until it is clear the turn is not a wave's. */
   pending: { gesture: MotionGestureName; startTime: number; score: number; turnedAt: number } | null;
+  /** Finds the custom motion gestures in this hand's landmarks. */
+  custom: CustomMotionMatcher;
 }
 
 /** How long a swipe that ended by turning back waits for the next turn (a wave's swings turn sooner). */
@@ -84,13 +90,18 @@ const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => M
  * A hand the detector loses mid-move and finds again within `maxGapMs` (under a new id) is the
  * same hand. `score` is how straight a swipe was, or for a wave how wide its swings were (1 at
  * twice `waveAmplitude` or more). Complete ends moves in progress; errors pass on as they are.
+ * - **Custom motions** (`custom`, e.g. a `GestureRegistry`, read at every frame): gestures taught
+ *   from recordings, found in each hand's landmarks by dynamic time warping (docs/motion.md);
+ *   reported with their own name and meaning, `score` 1 for a perfect match, 0.5 at the threshold.
+ *   A movement a custom motion claims is not also reported as a built-in one: while custom motions
+ *   are registered, built-in events wait until the hand settles (they keep their timestamp).
  *
  * @example
  * import { motion } from '@gesture/core';
  * detections$.pipe(motion({ meanings: { wave: 'hi' } }))
  *   .subscribe((e) => console.log(e.gesture, e.meaning, e.timestamp - e.startTime, 'ms'));
  */
-export function motion(options: MotionOptions = {}): OperatorFunction<MotionFrame, MotionEvent> {
+export function motion(options: MotionOptions = {}, custom?: CustomMotionSource): OperatorFunction<MotionFrame, MotionEvent> {
   const o = resolveMotionOptions(options);
   return frameStage<MotionFrame, MotionEvent>((next) => {
     const tracks = new Map<number, Track>();
@@ -100,9 +111,11 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
     let previous = -Infinity;
     let size = { width: 1, height: 1 };
 
+    const arbiter = new MotionArbiter<Track>(next);
+    const longestCustom = () => Math.max(0, ...(custom?.customMotions() ?? []).map((m) => m.template.duration));
     const emit = (gesture: MotionGestureName, track: Track, startTime: number, score: number) => {
       if (!o.motions.includes(gesture)) return;
-      next({ type: 'motion', gesture, meaning: o.meanings[gesture], handId: track.id, handedness: track.handedness, startTime, timestamp: now, score });
+      arbiter.builtin(track, { type: 'motion', gesture, meaning: o.meanings[gesture], handId: track.id, handedness: track.handedness, startTime, timestamp: now, score }, longestCustom());
     };
 
     /** A move from `from` to `to` (the points of the track between them make the path): a swipe, if it is one. */
@@ -112,6 +125,9 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
       if (!swipe || track.waving) return;
       if (turned) track.pending = { ...swipe, turnedAt: to.t };
       else emit(swipe.gesture, track, swipe.startTime, swipe.score);
+    };
+    const emitCustom = (track: Track, found: CustomMotionMatch | null) => {
+      if (found) arbiter.custom(track, { type: 'motion', gesture: found.gesture, meaning: found.meaning, handId: track.id, handedness: track.handedness, startTime: found.startTime, timestamp: now, score: found.score });
     };
     const flushPending = (track: Track) => {
       if (track.pending && !track.waving) emit(track.pending.gesture, track, track.pending.startTime, track.pending.score);
@@ -127,6 +143,7 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
       const recent = track.points.filter((p) => p.t >= point.t - o.settleMs);
       const before = track.points[track.points.length - recent.length - 1];
       const settled = before !== undefined && [before, ...recent].every((p) => distance(p, point) <= restRadius);
+      track.resting = settled;
       if (settled) {
         if (track.moving) endMove(track, track.rest, arrival(track, point, restRadius));
         track.rest = point;
@@ -191,7 +208,7 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
             // tracker finding it again); after a gap the hand found could be another one.
             if (track.lastSeen < previous) Object.assign(track, { extreme: point, direction: 0, reversals: [] });
           }
-          track ??= { id: hand.id, handedness: hand.handedness, lastSeen: now, points: [], rest: point, moving: false, extreme: point, direction: 0, reversals: [], waving: false, pending: null };
+          track ??= { id: hand.id, handedness: hand.handedness, lastSeen: now, points: [], rest: point, moving: false, resting: false, extreme: point, direction: 0, reversals: [], waving: false, pending: null, custom: new CustomMotionMatcher() };
           track.id = hand.id;
           tracks.set(hand.id, track);
         }
@@ -200,14 +217,18 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
         track.handedness = hand.handedness;
         track.lastSeen = now;
         follow(track, point, hand.box[2]);
+        if (custom && hand.landmarks?.length === 21) emitCustom(track, track.custom.push(now, hand.landmarks, custom.customMotions()));
       }
       for (const [id, track] of tracks) {
         if (seen.has(track) || now - track.lastSeen <= o.maxGapMs) continue;
         // Gone for good: a move it was making ends where it was last seen.
+        emitCustom(track, track.custom.flush());
         flushPending(track);
         if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
+        arbiter.flush(track);
         tracks.delete(id);
       }
+      arbiter.tick(now, (track) => !track.resting || track.custom.pending);
       previous = now;
     };
 
@@ -216,9 +237,11 @@ export function motion(options: MotionOptions = {}): OperatorFunction<MotionFram
       // The frames ended: moves in progress end where their hands were last seen.
       complete: () => {
         for (const track of tracks.values()) {
+          emitCustom(track, track.custom.flush());
           flushPending(track);
           if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
         }
+        arbiter.flush();
       },
     };
   });

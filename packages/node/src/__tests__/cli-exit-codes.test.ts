@@ -39,7 +39,7 @@ describe('gesture recognize exit codes', () => {
       expect(stderr).not.toMatch(/\n\s+at /); // a message, never a stack trace
     }
     const bad = join(tmp, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ format: 'gesture-pack', version: 2, gestures: [] }));
+    writeFileSync(bad, JSON.stringify({ format: 'gesture-pack', version: 3, gestures: [] }));
     const pack = await gesture(['recognize', photo, '--pack', bad]);
     expect(pack.code).toBe(2);
     expect(pack.stderr).toMatch(/\$\.version/);

@@ -104,7 +104,7 @@ describe('gesture register → recognize --pack', () => {
     expect(report).toMatchObject({ gesture: 'rock-three', registered: true });
     expect(report.rejected).toContainEqual({ index: -1, reason: 'invalid', message: `${video}: a video; samples are photos`, file: video });
     const saved = JSON.parse(readFileSync(pack, 'utf8'));
-    expect(saved).toMatchObject({ format: 'gesture-pack', version: 1 });
+    expect(saved).toMatchObject({ format: 'gesture-pack', version: 2 });
     const recognized = lines((await gesture('recognize', ...three.slice(5), '--pack', pack, '--json')).stdout);
     const hits = recognized.filter((r) => (r.hands as { gesture: string }[])[0]?.gesture === 'rock-three').length;
     expect(hits).toBeGreaterThanOrEqual(4);
@@ -112,7 +112,7 @@ describe('gesture register → recognize --pack', () => {
 
   it('a malformed pack is refused with its JSON path', async () => {
     const bad = join(tmp, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ format: 'gesture-pack', version: 2, gestures: [] }));
+    writeFileSync(bad, JSON.stringify({ format: 'gesture-pack', version: 3, gestures: [] }));
     const { stderr, code } = await gesture('recognize', fixtureFiles('fist')[0]!, '--pack', bad);
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/\$\.version/);

@@ -93,9 +93,9 @@ Examples:
 
   program
     .command('register')
-    .description('Teach a custom gesture from sample photos and save it in a gesture pack (locked, written atomically).')
+    .description('Teach a custom gesture from sample photos (a hand shape) or videos (a movement) and save it in a gesture pack (locked, written atomically).')
     .argument('<name>', 'the gesture\'s name, e.g. rock')
-    .argument('<inputs...>', 'sample photos or folders of them (1 to 50 hands)')
+    .argument('<inputs...>', 'sample photos or folders of them (1 to 50 hands), or 1 to 50 videos of one movement each')
     .requiredOption('--pack <file>', 'the gesture pack to create or update')
     .option('--meaning <meaning>', 'what the gesture means (events carry it)')
     .option('--replace', 'allow replacing a gesture of the same name (a built-in too)', false)
@@ -104,7 +104,8 @@ Examples:
     .addHelpText('after', `
 Examples:
   $ gesture register rock photos/rock/ --pack my-gestures.json --meaning party
-  $ gesture register fist my-fists/ --pack my-gestures.json --replace`)
+  $ gesture register fist my-fists/ --pack my-gestures.json --replace
+  $ gesture register circle a.mp4 b.mp4 c.mp4 --pack my-gestures.json --meaning refresh`)
     .action(async (name: string, inputs: string[], options: RegisterCommandOptions) => done(await commands.register(name, inputs, options)));
 
   program
