@@ -1,5 +1,6 @@
 import { catchError, concat, defer, EMPTY, from, isObservable, merge, Observable, observable as observableKey, of, pipe, Subject, takeUntil, throwError, type InteropObservable } from 'rxjs';
 import { RecoveringDetector, webglContextRecovery, type ContextLossRecovery } from './backend/recovery';
+import { landmarkProbe } from './backend/probe';
 import { fallbackWarning, startTfBackend, type BackendInfo } from './backend/start';
 import { GestureRegistry } from './classify/registry';
 import type { Recognition } from './classify/types';
@@ -110,7 +111,7 @@ export interface RecognizerParts {
  */
 export async function createGestureRecognizer(options: RecognizerOptions = {}): Promise<GestureRecognizer> {
   const resolved = resolveOptions(options);
-  const backend = await startTfBackend(resolved.backend);
+  const backend = await startTfBackend(resolved.backend, undefined, landmarkProbe(resolved.models));
   const load = () => loadHandDetector(resolved.detector, resolved.models);
   const detector = await load();
   return assembleRecognizer({ backend, options: resolved, detector, recovery: webglContextRecovery(resolved.backend, load) });
