@@ -10,6 +10,7 @@ import { HandLandmarkModel, type LandmarkResult } from './hand-landmarks';
 import { PalmDetector } from './palm-detector';
 import { frameRoi } from './crop';
 import { iou, landmarksBox, landmarksToRoi, type Roi } from './roi';
+import { freshClock, isDue, isPalmDue, tick, type DetectorClock } from './video-schedule';
 
 /** The loaded graph models the TF.js detector runs. */
 export interface HandModels {
@@ -31,14 +32,18 @@ interface TrackingState {
   tracked: TrackedHand[];
   framesSinceDetector: number;
   lastFaces: DetectedFace[];
+  /** When the palm and face detectors last ran (video only: a photo runs them always). */
+  clock: DetectorClock;
 }
 
-const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [] });
+const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock() });
 
 /**
  * MediaPipe-style hand pipeline on TF.js: palm detector → rotated crop → 21 landmarks, with
  * tracking in video mode (the next crop comes from the previous landmarks; the detector is
  * skipped while every hand is tracked, and runs every `redetectEvery` frames to find new ones).
+ * With no hand tracked it runs at most `idleDetectorFps` times a second (by frame timestamps), the
+ * face detector at most `faceDetectorFps`, and palms that sit on a known face are not checked.
  */
 export class TfjsHandDetector implements HandDetector {
   readonly stats: DetectorStats = { frames: 0, detectorRuns: 0, landmarkRuns: 0, faceRuns: 0, lastTimings: { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 } };
@@ -69,14 +74,17 @@ export class TfjsHandDetector implements HandDetector {
     try {
       this.stats.frames += 1;
       const state = mode === 'image' ? coldState() : this.video;
-      const { hands, ranDetector } = this.findHands(state, image, width, height, mode);
+      const timestamp = mode === 'image' ? undefined : call.timestamp;
+      tick(state.clock, timestamp);
+      const { hands, ranDetector } = await this.findHands(state, image, width, height, mode, timestamp);
       let faces = state.lastFaces;
-      if (this.options.faces && (ranDetector || mode === 'image')) {
+      if (this.options.faces && (mode === 'image' || (ranDetector && isDue(state.clock.faceAt, timestamp, this.options.faceDetectorFps)))) {
         this.stats.faceRuns += 1;
         const t = now();
-        faces = this.faceDetector.detect(image, width, height, this.options.minFaceScore);
+        faces = await this.faceDetector.detect(image, width, height, this.options.minFaceScore);
         this.timings.facesMs = now() - t;
         state.lastFaces = faces;
+        if (timestamp !== undefined) state.clock.faceAt = timestamp;
       } else if (!this.options.faces) faces = [];
       return { hands, faces, present: hands.length > 0 || faces.length > 0, width, height, timestamp: call.timestamp ?? 0 };
     } finally {
@@ -86,31 +94,42 @@ export class TfjsHandDetector implements HandDetector {
     }
   }
 
-  private findHands(state: TrackingState, image: tf.Tensor4D, width: number, height: number, mode: DetectMode): { hands: DetectedHand[]; ranDetector: boolean } {
+  private async findHands(state: TrackingState, image: tf.Tensor4D, width: number, height: number, mode: DetectMode, timestamp: number | undefined): Promise<{ hands: DetectedHand[]; ranDetector: boolean }> {
     const o = this.options;
     const hands: { id: number; result: LandmarkResult; box: TrackedHand['box'] }[] = [];
     // 1. Follow the hands we already track.
     let lost = false;
     for (const hand of state.tracked) {
-      const result = this.landmarks(image, hand.roi);
+      const result = await this.landmarks(image, hand.roi);
       if (result.presence >= o.minTrackingPresence) hands.push({ id: hand.id, result, box: landmarksBox(result.landmarks) });
       else lost = true;
     }
-    // 2. Look for new hands when none is tracked, one was just lost, or it is time to look again.
+    // 2. Look for new hands when one was just lost, when none is tracked and the idle budget allows
+    //    (photos: always), or, while fewer than maxHands are tracked, every redetectEvery frames.
     state.framesSinceDetector += 1;
-    const ranDetector = hands.length === 0 || lost || (hands.length < o.maxHands && state.framesSinceDetector >= o.redetectEvery);
+    const idle = hands.length === 0 && (mode === 'image' || isPalmDue(state.clock, timestamp, o.idleDetectorFps));
+    const ranDetector = idle || lost || (hands.length > 0 && hands.length < o.maxHands && state.framesSinceDetector >= o.redetectEvery);
     if (ranDetector) {
       state.framesSinceDetector = 0;
+      if (timestamp !== undefined) state.clock.palmAt = timestamp;
       this.stats.detectorRuns += 1;
       const t = now();
-      const palms = this.palms.detect(image, width, height, o.minDetectorScore, o.maxHands + 1);
+      const palms = await this.palms.detect(image, width, height, o.minDetectorScore, o.maxHands + 1);
       this.timings.detectorMs = now() - t;
+      // On video, a palm the size and place of a face seen recently is that face: no landmark pass.
+      const faces = mode === 'video' && o.skipPalmsOnFaces ? state.lastFaces : [];
       for (const palm of palms) {
         if (hands.length >= o.maxHands) break;
+        if (faces.some((face) => iou(face.box, palm.box) >= 0.5)) continue;
         // A palm inside a hand we already follow is that hand: skip its landmark pass.
         if (hands.some((h) => palm.roi.cx >= h.box[0] && palm.roi.cx <= h.box[0] + h.box[2] && palm.roi.cy >= h.box[1] && palm.roi.cy <= h.box[1] + h.box[3])) continue;
-        const result = this.landmarks(image, palm.roi);
-        if (result.presence < o.minPresence) continue;
+        const result = await this.landmarks(image, palm.roi);
+        if (result.presence < o.minPresence) {
+          // Something hand-like that is not (yet) a clear hand, e.g. one raised fast and blurred:
+          // look again on the next frame instead of waiting out the idle budget.
+          state.clock.palmAt = -Infinity;
+          continue;
+        }
         const box = landmarksBox(result.landmarks);
         if (hands.some((h) => iou(h.box, box) > 0.3)) continue;
         hands.push({ id: this.nextId++, result, box });
@@ -119,7 +138,7 @@ export class TfjsHandDetector implements HandDetector {
       //    pass finds it. On video it is skipped while the last frame showed a face (a hand that
       //    fills the frame hides the face): a face-only scene saves one landmark pass per frame.
       if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0) {
-        const result = this.landmarks(image, frameRoi(width, height));
+        const result = await this.landmarks(image, frameRoi(width, height));
         if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
       }
     }
@@ -128,21 +147,22 @@ export class TfjsHandDetector implements HandDetector {
     if (mode === 'image') {
       for (const hand of hands) {
         for (let pass = 0; pass < o.refinePasses; pass++) {
-          const result = this.landmarks(image, landmarksToRoi(hand.result.landmarks));
+          const result = await this.landmarks(image, landmarksToRoi(hand.result.landmarks));
           if (result.presence < o.minTrackingPresence) break;
           hand.result = result;
           hand.box = landmarksBox(result.landmarks);
         }
       }
     }
+    if (hands.length > 0 && timestamp !== undefined) state.clock.handAt = timestamp;
     state.tracked = hands.map((h) => ({ id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box }));
     return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector };
   }
 
-  private landmarks(image: tf.Tensor4D, roi: Roi): LandmarkResult {
+  private async landmarks(image: tf.Tensor4D, roi: Roi): Promise<LandmarkResult> {
     this.stats.landmarkRuns += 1;
     const t = now();
-    const result = this.landmarkModel.estimate(image, roi);
+    const result = await this.landmarkModel.estimate(image, roi);
     this.timings.landmarksMs += now() - t;
     return result;
   }
