@@ -42,7 +42,7 @@ function checkSize(width: unknown, height: unknown): void {
   }
 }
 
-function fromFrameData(frame: FrameData): tf.Tensor3D {
+function checkFrameData(frame: FrameData): void {
   const { data, width, height } = frame;
   const channels = frame.channels ?? 4;
   if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
@@ -61,6 +61,12 @@ function fromFrameData(frame: FrameData): tf.Tensor3D {
       received: `${data.length} bytes`,
     });
   }
+}
+
+function fromFrameData(frame: FrameData): tf.Tensor3D {
+  checkFrameData(frame);
+  const { data, width, height } = frame;
+  const channels = frame.channels ?? 4;
   if (channels === 3) return tf.tensor3d(new Float32Array(data), [height, width, 3], 'float32');
   // One JS pass drops alpha while converting to float32: uploading RGBA and slicing alpha off on
   // the backend costs about 5× more on WASM (≈ 25 ms against ≈ 5 ms for 800×600, npm run bench).
@@ -121,6 +127,17 @@ function isBrowserSource(frame: unknown): boolean {
  * Turns any supported frame into an RGB `[height, width, 3]` float32 tensor (0–255) that the
  * caller owns and must dispose. Throws `InvalidFrameError` (and allocates nothing) for anything else.
  */
+/**
+ * For a `FrameData` frame: checks it as `frameToTensor()` would (`InvalidFrameError`) and returns
+ * its size without converting the pixels, so a frame no model looks at costs nothing. `null` for
+ * other kinds of frame (tensors, browser sources), whose size comes with their conversion.
+ */
+export function frameDataSize(frame: Frame): { width: number; height: number } | null {
+  if (frame instanceof tf.Tensor || isBrowserSource(frame) || !isFrameData(frame)) return null;
+  checkFrameData(frame);
+  return { width: frame.width, height: frame.height };
+}
+
 export function frameToTensor(frame: Frame): tf.Tensor3D {
   if (frame instanceof tf.Tensor) return fromTensor(frame);
   if (isBrowserSource(frame)) return fromBrowserSource(frame);

@@ -30,9 +30,9 @@ export interface HandDetectorOptions {
    * While no hand is tracked, the palm detector runs on at most this many video frames per second,
    * by the frames' timestamps (frames in between are cheap: no model runs). A hand that appears
    * is found at the next run, so a gesture's `start` can come up to `1000 / idleDetectorFps` ms
-   * later than with a detector on every frame. Within a second of the last frame with a hand, and
+   * later than with a detector on every frame. Within half a second of the last frame with a hand, and
    * after a candidate the landmark model did not accept, it runs on every frame regardless. `Infinity` runs it on every frame. Photos (image mode) always run it.
-   * Defaults to `5`.
+   * Defaults to `3`.
    */
   idleDetectorFps?: number;
   /**
@@ -43,8 +43,9 @@ export interface HandDetectorOptions {
   faceDetectorFps?: number;
   /**
    * On video frames, a palm candidate whose box overlaps a detected face (IoU ≥ 0.5) is taken for
-   * that face and not sent to the landmark model. Photos always check every candidate.
-   * Defaults to `true`.
+   * that face, and one at the place of a candidate the landmark model clearly rejected (presence
+   * < 0.2) within the last second is taken for the same false positive (a neck, a shirt): neither
+   * is sent to the landmark model. Photos always check every candidate. Defaults to `true`.
    */
   skipPalmsOnFaces?: boolean;
   /** Run the face detector (feeds presence). Defaults to `true`. */
@@ -69,7 +70,7 @@ export const DEFAULT_HAND_DETECTOR_OPTIONS: Readonly<Required<HandDetectorOption
   minFullFramePresence: 0.9,
   refinePasses: 1,
   redetectEvery: 15,
-  idleDetectorFps: 5,
+  idleDetectorFps: 3,
   faceDetectorFps: 2,
   skipPalmsOnFaces: true,
   faces: true,

@@ -1,3 +1,6 @@
+import type { Box } from '../types';
+import { iou } from './roi';
+
 // When the expensive models run on video frames: by the frames' own timestamps, never the clock.
 
 /** Frames this much early still count as on time (30 fps timestamps are not exact multiples of 1000/fps). */
@@ -33,7 +36,7 @@ export function isDue(lastAt: number, timestamp: number | undefined, perSecond: 
  * For this long after the last frame with a hand, the palm detector still runs on every frame: a
  * hand just lowered is often raised again for the next gesture, and its start should not wait.
  */
-export const RECENT_HAND_MS = 1000;
+export const RECENT_HAND_MS = 500;
 
 /** Whether the palm detector runs on a frame where no hand is tracked. */
 export function isPalmDue(clock: DetectorClock, timestamp: number | undefined, perSecond: number): boolean {
@@ -45,4 +48,35 @@ export function isPalmDue(clock: DetectorClock, timestamp: number | undefined, p
 export function tick(clock: DetectorClock, timestamp: number | undefined): void {
   if (timestamp !== undefined && timestamp < clock.frameAt) Object.assign(clock, freshClock());
   if (timestamp !== undefined) clock.frameAt = timestamp;
+}
+
+/** A palm candidate the landmark model rejected: where, when, and how clearly. */
+export interface RejectedPalm {
+  box: Box;
+  at: number;
+  presence: number;
+}
+
+/** How long a clearly rejected candidate (a neck, a shirt, a back) is remembered. */
+export const REJECTED_MEMORY_MS = 1000;
+/** Presence below which a rejection is clear: a blurred real hand scores higher and is checked again. */
+const CLEAR_REJECTION = 0.2;
+
+/** Whether the landmark model's `presence` clearly says "no hand" (a blurred hand scores higher). */
+export const isClearRejection = (presence: number): boolean => presence < CLEAR_REJECTION;
+/** How closely a candidate must match a remembered one to be taken for the same thing. */
+const SAME_PLACE_IOU = 0.7;
+
+/**
+ * Whether a candidate at `box` is one the landmark model clearly rejected less than
+ * `REJECTED_MEMORY_MS` ago at the same place: a static false positive, not worth another pass.
+ */
+export function isKnownFalse(rejected: readonly RejectedPalm[], box: Box, timestamp: number | undefined): boolean {
+  if (timestamp === undefined) return false;
+  return rejected.some((r) => isClearRejection(r.presence) && timestamp - r.at >= 0 && timestamp - r.at < REJECTED_MEMORY_MS && iou(r.box, box) >= SAME_PLACE_IOU);
+}
+
+/** `rejected` without the entries older than `REJECTED_MEMORY_MS`. */
+export function forgetOld(rejected: readonly RejectedPalm[], timestamp: number | undefined): RejectedPalm[] {
+  return timestamp === undefined ? [] : rejected.filter((r) => timestamp - r.at >= 0 && timestamp - r.at < REJECTED_MEMORY_MS);
 }
