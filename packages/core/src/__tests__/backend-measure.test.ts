@@ -41,14 +41,14 @@ describe("'auto' measures the fast candidates and keeps the fastest", () => {
       { name: 'wasm', variant: 'simd+threads', ok: true, ms: 12 },
     ]);
     // Threads were measured last, so they keep running; WebGL's context is released.
-    expect(log).toEqual(['start webgl', 'start wasm:simd', 'start wasm:simd+threads', 'reset webgl']);
+    expect(log).toEqual(['start webgl', 'start wasm:simd', 'reset wasm', 'start wasm:simd+threads', 'reset webgl']);
   });
 
   it('a winner measured earlier is started again; the other WASM binary is dropped first', async () => {
     const { hooks, probe, log } = fakeBackends({ webgl: 10, 'wasm:simd': 30, 'wasm:simd+threads': 20 });
     const choice = await measureFastest(chain, probe, hooks, []);
     expect(choice!.candidate).toEqual({ name: 'webgl' });
-    expect(log.slice(3)).toEqual(['start webgl', 'reset wasm']);
+    expect(log.slice(4)).toEqual(['start webgl', 'reset wasm']);
   });
 
   it('a candidate that hangs or fails loses, with the reason in tried', async () => {

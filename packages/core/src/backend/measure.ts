@@ -145,6 +145,8 @@ export async function measureFastest(chain: readonly Candidate[], probe: Backend
   let running: Candidate | null = null;
   for (const candidate of fast) {
     try {
+      // One 'wasm' backend at a time: another binary replaces the running one (else TF.js keeps it).
+      if (candidate.name === 'wasm' && running?.name === 'wasm') hooks.reset('wasm');
       const threads = await hooks.start(candidate);
       running = candidate;
       const ms = await withTimeLimit(probe(), hooks.timeLimitMs, `timing a model call on ${label(candidate)}`);
