@@ -36,6 +36,7 @@ export interface BenchArgs {
   browser: boolean;
   cpu: boolean;
   video: boolean;
+  overlay: boolean;
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
@@ -47,7 +48,8 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     .option('--no-human', 'skip the Human comparison')
     .option('--no-video', 'skip the video row (events() over the meeting clip, beside Human)')
     .option('--browser', 'per-backend ms/frame in headless Chromium instead (see tools/bench/browser.ts)', false)
-    .option('--no-cpu', 'with --browser: skip the (slow) CPU backend');
+    .option('--no-cpu', 'with --browser: skip the (slow) CPU backend')
+    .option('--no-overlay', 'with --browser: skip the overlay rows (examples/meeting-overlay with a 30 fps fake camera)');
   const args = parseToolArgs<BenchArgs>(program, argv);
   return { ...args, fixtures: resolve(args.fixtures) };
 }
@@ -63,7 +65,7 @@ const describeBackend = (b: { name: string; simd: boolean; threads: number | str
 
 async function main() {
   const args = parseArgs(process.argv);
-  if (args.browser) return runBrowserBench({ json: args.json, frames: args.frames ?? 3, cpu: args.cpu, fixtures: args.fixtures });
+  if (args.browser) return runBrowserBench({ json: args.json, frames: args.frames ?? 3, cpu: args.cpu, fixtures: args.fixtures, overlay: args.overlay });
   const frames = args.frames ?? 10;
   const log = args.json ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   const bench = await loadGestureNode('npm run bench');
