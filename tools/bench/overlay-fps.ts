@@ -35,6 +35,8 @@ export interface OverlayResult {
   samples: number[];
   /** ms from opening the page to `ready`. */
   readyMs: number;
+  /** Console messages and page errors while starting (before the sampling window), the first few. */
+  startupMessages: string[];
   /** Console messages (and page errors) while running. */
   consoleMessages: number;
   firstMessages: string[];
@@ -74,7 +76,7 @@ export async function benchOverlay(log: (line: string) => void, configs: readonl
         const before = messages.length;
         const samples = status === 'ready' ? await sampleFps(page, sampleS) : [];
         const fps = samples.length ? samples.reduce((a, b) => a + b, 0) / samples.length : 0;
-        results.push({ row: config.row, backend, status, fps, samples, readyMs, consoleMessages: messages.length - before, firstMessages: messages.slice(before, before + 3) });
+        results.push({ row: config.row, backend, status, fps, samples, readyMs, startupMessages: messages.slice(0, Math.min(before, 4)), consoleMessages: messages.length - before, firstMessages: messages.slice(before, before + 3) });
       } finally {
         await chromium.close();
         await server.close();
