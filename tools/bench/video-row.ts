@@ -2,7 +2,7 @@
 // the meeting clip (meeting-clip.ts), Human's hand pipeline on the same frames (in a child
 // process, see human-child.ts for why), how long `createGestureRecognizer()` takes, and how long
 // after a gesture appears its `start` event comes.
-import type { BenchRow } from '@gesture/node';
+import type { BenchRow, RecognizerOptions } from '@gesture/node';
 import { runJsonChild } from '../child-process';
 import type { GestureNode } from '../gesture-node';
 import { MEETING_FPS, MEETING_SEGMENTS, meetingFrames, segmentStarts } from './meeting-clip';
@@ -32,10 +32,10 @@ export interface VideoRow {
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
 
 /** Runs our side in this process and Human's in a child (unless `human` is false). */
-export async function benchVideo(node: GestureNode, human: boolean, log: (line: string) => void): Promise<VideoRow> {
+export async function benchVideo(node: GestureNode, human: boolean, log: (line: string) => void, options: RecognizerOptions = {}): Promise<VideoRow> {
   log('video: starting a recognizer (backend wasm)');
   const started = performance.now();
-  const recognizer = await node.createGestureRecognizer({ backend: 'wasm' });
+  const recognizer = await node.createGestureRecognizer({ backend: 'wasm', ...options });
   const startMs = performance.now() - started;
   try {
     // Warm-up: the first calls of each model are slower (allocation, XNNPACK set-up).
