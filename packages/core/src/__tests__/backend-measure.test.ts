@@ -23,6 +23,7 @@ function fakeBackends(ms: Record<string, number | 'fails' | 'hangs'>, timeLimitM
     reset: (name) => void log.push(`reset ${name}`),
     timeLimitMs,
     cache: false,
+    inspectWebGL: () => ({ available: true, software: null }),
   };
   const probe = () => Promise.resolve(ms[running] as number);
   return { hooks, probe, log };
@@ -70,6 +71,17 @@ describe("'auto' measures the fast candidates and keeps the fastest", () => {
     const choice = await measureFastest(chain.filter((c) => c.variant !== 'simd+threads'), probe, hooks, tried);
     expect(choice!.candidate).toEqual({ name: 'wasm', variant: 'simd' });
     expect(tried[0]).toMatchObject({ name: 'webgl', ok: false, error: expect.stringMatching(/timing a model call on webgl did not finish/) });
+  });
+
+  it('software WebGL is not measured: WASM starts without a probe; no WebGL at all is left to the chain', async () => {
+    const { hooks, probe, log } = fakeBackends({ webgl: 300, 'wasm:simd': 30 });
+    const tried: BackendAttempt[] = [];
+    const software = await measureFastest(chain.filter((c) => c.variant !== 'simd+threads'), probe, { ...hooks, inspectWebGL: () => ({ available: true, software: "renderer 'SwiftShader'" }) }, tried);
+    expect(software!.candidate).toEqual({ name: 'wasm', variant: 'simd' });
+    expect(software!.reason).toMatch(/without measuring/);
+    expect(tried[0]).toMatchObject({ name: 'webgl', ok: false, error: expect.stringMatching(/not measured.*SwiftShader/) });
+    expect(log).toEqual(['start wasm:simd']);
+    expect(await measureFastest(chain.filter((c) => c.variant !== 'simd+threads'), probe, { ...hooks, inspectWebGL: () => ({ available: false, software: null }) }, [])).toBeNull();
   });
 
   it('nothing to compare (Node: WASM-SIMD only) or nothing works: null, the ordinary chain decides', async () => {

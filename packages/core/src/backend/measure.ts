@@ -1,6 +1,6 @@
 import { errorMessage } from '../errors';
 import { isNode } from './wasm';
-import { softwareWebGL } from './webgl-context';
+import { hasWebGL2, softwareWebGL } from './webgl-context';
 import { withTimeLimit } from './time-limit';
 import type { BackendAttempt, Candidate } from './start';
 
@@ -31,7 +31,14 @@ export interface MeasureHooks {
   reset(name: Candidate['name']): void;
   timeLimitMs: number;
   cache: boolean;
+  /** What WebGL2 is here: none, software-rendered (why), or on a GPU. Defaults to asking a canvas. */
+  inspectWebGL?: () => { available: boolean; software: string | null };
 }
+
+const inspectWebGL = () => {
+  const available = hasWebGL2();
+  return { available, software: available ? softwareWebGL() : null };
+};
 
 /** A measured winner: the candidate, its thread count, and why in words. */
 export interface MeasuredChoice {
@@ -85,12 +92,15 @@ export function clearBackendChoice(): void {
 }
 
 /** The candidates worth measuring: WebGL2 on a real GPU, threaded WASM-SIMD, WASM-SIMD (plain WASM and CPU stay fallbacks). */
-function fastCandidates(chain: readonly Candidate[], tried: BackendAttempt[]): Candidate[] {
+function fastCandidates(chain: readonly Candidate[], tried: BackendAttempt[], inspect: MeasureHooks['inspectWebGL'] = inspectWebGL): Candidate[] {
   const fast: Candidate[] = [];
   for (const c of chain) {
     if (c.name === 'cpu' || c.variant === 'plain') continue;
     if (c.name === 'webgl') {
-      const software = softwareWebGL();
+      // No WebGL2 at all: nothing to measure (the ordinary chain still tries it, and says why it fails).
+      const webgl = inspect();
+      if (!webgl.available) continue;
+      const software = webgl.software;
       // Measuring it would block the page for seconds of shader compilation on the CPU; WASM is
       // faster there. It stays in the fallback chain in case no WASM binary starts.
       if (software) {
@@ -112,7 +122,7 @@ const rank = (c: Candidate) => (c.name === 'webgl' ? 0 : c.variant === 'simd' ? 
  */
 export async function measureFastest(chain: readonly Candidate[], probe: BackendProbe, hooks: MeasureHooks, tried: BackendAttempt[]): Promise<MeasuredChoice | null> {
   const skipped: BackendAttempt[] = [];
-  const fast = fastCandidates(chain, skipped);
+  const fast = fastCandidates(chain, skipped, hooks.inspectWebGL);
   if (fast.length === 0 || (fast.length === 1 && skipped.length === 0)) return null;
   tried.push(...skipped);
   if (fast.length === 1) {

@@ -32,6 +32,17 @@ export function isWebGLContextLost(): boolean {
 
 const newCanvas = () => (typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas')) as HTMLCanvasElement;
 
+/** Whether a WebGL2 context can be made here at all (no GPU and no software renderer: `false`). */
+export function hasWebGL2(): boolean {
+  try {
+    const gl = newCanvas().getContext('webgl2');
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return gl !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** Renderer names of WebGL implemented on the CPU. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
