@@ -144,6 +144,29 @@ describe.skipIf(!hasChromium())('backends in real Chromium', () => {
     });
   });
 
+  it('an esbuild-minified page with COOP/COEP: auto reaches a WASM backend within seconds; threads run or are recorded as failed', async () => {
+    const minified = await bundlePage({ entry: join(here, 'browser', 'page.ts'), minify: true });
+    const server = await serveStatic({ routes: { ...routes(), '/': minified.dir }, crossOriginIsolated: true });
+    const session = await launchChromium({ webgl: false });
+    try {
+      const page = await openPage(session, server);
+      const started = Date.now();
+      const created = (await page.evaluate(() => window.gestureTest.create({ cacheBackendChoice: false }))) as { backend: BackendInfo };
+      const tookMs = Date.now() - started;
+      console.log(`esbuild minified + COOP/COEP: ${tookMs} ms; ${created.backend.reason}; tried ${JSON.stringify(created.backend.tried)}`);
+      expect(created.backend.name).toBe('wasm');
+      expect(tookMs).toBeLessThan(15_000);
+      const threads = created.backend.tried.find((t) => t.variant === 'simd+threads');
+      expect(threads).toBeDefined();
+      const photos = await page.evaluate((urls) => window.gestureTest.recognize(urls), PHOTOS.slice(0, 1).map(photoUrl));
+      expect(photos[0]!.hands.map((h) => h.gesture)).toEqual(nodeResults[0]!.hands.map((h) => h.gesture));
+    } finally {
+      await session.close();
+      await server.close();
+      await minified.remove();
+    }
+  });
+
   it("a bad wasmPath: 'wasm' falls back to cpu with a backend-fallback warning naming the URL, and recognition works", async () => {
     await withPage({ webgl: false }, async (page, server) => {
       const { backend } = (await page.evaluate(() => window.gestureTest.create({ backend: 'wasm', wasmPath: '/no-such-folder/' }))) as { backend: BackendInfo };
