@@ -103,9 +103,7 @@ function fromTensor(frame: tf.Tensor): tf.Tensor3D {
 }
 
 function fromBrowserSource(frame: Frame): tf.Tensor3D {
-  const source = frame as HTMLVideoElement & HTMLImageElement & ImageData;
-  const width = source.videoWidth ?? source.naturalWidth ?? source.width;
-  const height = source.videoHeight ?? source.naturalHeight ?? source.height;
+  const { width, height } = browserSourceSize(frame);
   checkSize(width, height);
   try {
     return tf.tidy(() => tf.cast(tf.browser.fromPixels(frame as Parameters<typeof tf.browser.fromPixels>[0], 3), 'float32'));
@@ -128,14 +126,26 @@ function isBrowserSource(frame: unknown): boolean {
  * caller owns and must dispose. Throws `InvalidFrameError` (and allocates nothing) for anything else.
  */
 /**
- * For a `FrameData` frame: checks it as `frameToTensor()` would (`InvalidFrameError`) and returns
- * its size without converting the pixels, so a frame no model looks at costs nothing. `null` for
- * other kinds of frame (tensors, browser sources), whose size comes with their conversion.
+ * The size of a `FrameData` frame or a browser source (`<video>`, image, canvas, bitmap), checked
+ * as `frameToTensor()` would (`InvalidFrameError`), without reading the pixels: a frame no model
+ * looks at costs nothing. `null` for a tensor (or anything else), whose size comes with its
+ * conversion.
  */
 export function frameDataSize(frame: Frame): { width: number; height: number } | null {
-  if (frame instanceof tf.Tensor || isBrowserSource(frame) || !isFrameData(frame)) return null;
+  if (frame instanceof tf.Tensor) return null;
+  if (isBrowserSource(frame)) {
+    const { width, height } = browserSourceSize(frame);
+    checkSize(width, height);
+    return { width, height };
+  }
+  if (!isFrameData(frame)) return null;
   checkFrameData(frame);
   return { width: frame.width, height: frame.height };
+}
+
+function browserSourceSize(frame: Frame): { width: number; height: number } {
+  const source = frame as HTMLVideoElement & HTMLImageElement & ImageData;
+  return { width: source.videoWidth ?? source.naturalWidth ?? source.width, height: source.videoHeight ?? source.naturalHeight ?? source.height };
 }
 
 export function frameToTensor(frame: Frame): tf.Tensor3D {
