@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measureFastest, type MeasureHooks } from '../backend/measure';
+import { readFileSync } from 'node:fs';
+import { BACKEND_CACHE_VERSION, measureFastest, type MeasureHooks } from '../backend/measure';
 import type { BackendAttempt, Candidate } from '../backend/start';
 import { withTimeLimit } from '../backend/time-limit';
 
@@ -90,4 +91,9 @@ describe("'auto' measures the fast candidates and keeps the fastest", () => {
     const broken = fakeBackends({ webgl: 'fails', 'wasm:simd': 'fails', 'wasm:simd+threads': 'fails' });
     expect(await measureFastest(chain, broken.probe, broken.hooks, [])).toBeNull();
   });
+});
+
+it("the cached choice is keyed by this package's version (a new version measures again)", () => {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  expect(BACKEND_CACHE_VERSION).toBe(version);
 });
