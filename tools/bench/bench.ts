@@ -6,6 +6,7 @@
 //   npm run bench -- --frames 20       timed repetitions per image and row (default 10)
 //   npm run bench -- --fixtures DIR    where the photos are (default hands/ of $GESTURE_FIXTURES or ../shared/fixtures)
 //   npm run bench -- --no-human        skip the Human comparison
+//   npm run bench -- --no-video        skip the video row (the meeting clip, see video-row.ts)
 //   npm run bench -- --browser         per-backend ms/frame in headless Chromium instead (see browser.ts)
 //
 // Ours runs in this process from packages/node/dist (run `npm run build` first); Human runs in a
@@ -21,6 +22,7 @@ import { loadGestureNode, type GestureNode } from '../gesture-node';
 import { runBrowserBench } from './browser';
 import { benchMotionStage } from './motion-stage';
 import { BENCH_PHOTOS } from './photos';
+import { benchVideo, formatVideoRow } from './video-row';
 import type { HumanBenchOutput } from './human-child';
 
 /** The command line of `npm run bench` (and of `npm run bench -- --browser`). */
@@ -33,6 +35,8 @@ export interface BenchArgs {
   human: boolean;
   browser: boolean;
   cpu: boolean;
+  video: boolean;
+  overlay: boolean;
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
@@ -42,8 +46,10 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     .option('--frames <n>', 'timed repetitions per photo and row (default 10; 3 with --browser)', integerIn(1))
     .option('--fixtures <dir>', 'the photos, as <class>/<photo>', FIXTURES_DIR)
     .option('--no-human', 'skip the Human comparison')
+    .option('--no-video', 'skip the video row (events() over the meeting clip, beside Human)')
     .option('--browser', 'per-backend ms/frame in headless Chromium instead (see tools/bench/browser.ts)', false)
-    .option('--no-cpu', 'with --browser: skip the (slow) CPU backend');
+    .option('--no-cpu', 'with --browser: skip the (slow) CPU backend')
+    .option('--no-overlay', 'with --browser: skip the overlay rows (examples/meeting-overlay with a 30 fps fake camera)');
   const args = parseToolArgs<BenchArgs>(program, argv);
   return { ...args, fixtures: resolve(args.fixtures) };
 }
@@ -59,7 +65,7 @@ const describeBackend = (b: { name: string; simd: boolean; threads: number | str
 
 async function main() {
   const args = parseArgs(process.argv);
-  if (args.browser) return runBrowserBench({ json: args.json, frames: args.frames ?? 3, cpu: args.cpu, fixtures: args.fixtures });
+  if (args.browser) return runBrowserBench({ json: args.json, frames: args.frames ?? 3, cpu: args.cpu, fixtures: args.fixtures, overlay: args.overlay });
   const frames = args.frames ?? 10;
   const log = args.json ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   const bench = await loadGestureNode('npm run bench');
@@ -69,6 +75,7 @@ async function main() {
   log('human: loading and timing in a child process');
   const human = args.human ? await runHuman(bench, ours.images, frames, warmup) : undefined;
   const motionStage = await benchMotionStage(bench);
+  const video = args.video ? await benchVideo(bench, args.human, log) : undefined;
 
   const cpu = cpus();
   const machine = {
@@ -98,6 +105,7 @@ async function main() {
           trackedFramesWithDetector: ours.trackedFramesWithDetector,
           coldLandmarkPasses: ours.coldLandmarkPasses,
           motionStage,
+          video,
           bySize: Object.fromEntries(Object.entries(ours.bySize).map(([size, r]) => [size, { ...r, ...(human?.bySize[size] ? { human: human.bySize[size] } : {}), ratios: bench.benchRatios(r, r.coldLandmarkPasses) }])),
           human: human ? { ...human.human, version: human.version, models: human.models } : undefined,
           machine,
@@ -119,6 +127,7 @@ async function main() {
   out.push(`oursTracked / landmarksOnly              = ${ms(ratios.trackedVsLandmarks)}  (aim ≤ ${aims.trackedVsLandmarks})`);
   out.push(`oursCold / (detectorOnly + passes × landmarksOnly) = ${ms(ratios.coldVsModelRuns)}  (aim ≤ ${aims.coldVsModelRuns}; ${ours.coldLandmarkPasses.toFixed(2)} landmark passes per cold frame)`);
   out.push(`motion stage (wave and swipes, 2 hands): ${ms(motionStage.medianMs)} ms per frame median, p95 ${ms(motionStage.p95Ms)} (aim ≤ 1)`);
+  if (video) out.push('', ...formatVideoRow(video), '');
   if (human) out.push(`human / oursCold = ${ms(human.human.medianMs / ours.rows.oursCold.medianMs)}, human / oursTracked = ${ms(human.human.medianMs / ours.rows.oursTracked.medianMs)}`);
   out.push('');
   out.push('medians by frame size (ms):');

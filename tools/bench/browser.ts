@@ -5,13 +5,16 @@
 //   npm run bench -- --browser --json          one JSON object instead
 //   npm run bench -- --browser --frames 5      timed repetitions per photo and row (default 3)
 //   npm run bench -- --browser --no-cpu        skip the (slow) CPU backend
+//   npm run bench -- --browser --no-overlay    skip the overlay rows (overlay-fps.ts)
 //   npm run bench -- --browser --fixtures DIR  where the photos are (default: hands/ of the fixtures)
 //
 // Rows: `cold` = recognize() (image mode: palm detector + landmarks + faces); `tracked` =
 // detect() in video mode while the hand is tracked (landmarks only). The page is the browser test
 // page (packages/core/src/__tests__/browser/page.ts), bundled into os.tmpdir() with esbuild and
 // served on 127.0.0.1 with the models, the WASM binaries and the fixture photos. SwiftShader
-// WebGL is a CPU emulation of a GPU: its numbers say nothing about a real GPU.
+// WebGL is a CPU emulation of a GPU: its numbers say nothing about a real GPU. The `auto` rows say
+// what `auto` chose under each launch and why (with each candidate's measured time); the overlay
+// rows run examples/meeting-overlay with a 30 fps fake camera (overlay-fps.ts).
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +22,7 @@ import type { BackendInfo, FrameData, RecognizerOptions } from '@gesture/node';
 import { bundlePage, hasChromium, launchChromium, serveStatic, timeColdAndTracked } from '../../packages/core/src/__tests__/helpers/browser';
 import { REPO_ROOT } from '../fixtures';
 import { loadGestureNode, type GestureNode } from '../gesture-node';
+import { benchOverlay } from './overlay-fps';
 import { BROWSER_BENCH_PHOTOS } from './photos';
 
 const pageSource = join(REPO_ROOT, 'packages/core/src/__tests__/browser/page.ts');
@@ -32,6 +36,8 @@ export interface BrowserBenchArgs {
   cpu: boolean;
   /** The hands folder the photos are read from. */
   fixtures: string;
+  /** Whether to run the overlay rows. */
+  overlay: boolean;
 }
 
 /** One configuration timed: how Chromium is launched, the page served, and the recognizer asked for. */
@@ -45,6 +51,9 @@ interface BrowserConfig {
 }
 
 const CONFIGS: readonly BrowserConfig[] = [
+  { row: 'auto (SwiftShader WebGL)', webgl: true, isolated: false, options: { backend: 'auto', cacheBackendChoice: false } },
+  { row: 'auto (no WebGL)', webgl: false, isolated: false, options: { backend: 'auto', cacheBackendChoice: false } },
+  { row: 'auto (COOP/COEP)', webgl: false, isolated: true, options: { backend: 'auto', cacheBackendChoice: false } },
   { row: 'webgl (SwiftShader)', webgl: true, isolated: false, options: { backend: 'webgl' } },
   { row: 'wasm-simd', webgl: false, isolated: false, options: { backend: 'wasm' } },
   { row: 'wasm-simd-threads', webgl: false, isolated: true, options: { backend: 'wasm' } },
@@ -55,7 +64,7 @@ const CONFIGS: readonly BrowserConfig[] = [
 /** The samples of one row. */
 interface RowSamples {
   row: string;
-  backend: Pick<BackendInfo, 'name' | 'simd' | 'threads'>;
+  backend: Pick<BackendInfo, 'name' | 'simd' | 'threads'> & Partial<Pick<BackendInfo, 'reason'>>;
   cold: number[];
   tracked: number[];
 }
@@ -115,6 +124,7 @@ export async function runBrowserBench(args: BrowserBenchArgs): Promise<void> {
     await bundle.remove();
   }
 
+  const overlay = args.overlay ? await benchOverlay(log) : [];
   const machine = { cpu: cpus()[0]?.model?.trim() ?? 'unknown', cores: cpus().length, node: process.version, chromium: browserVersion };
   const rows = results.map((r) => ({
     row: r.row,
@@ -124,7 +134,7 @@ export async function runBrowserBench(args: BrowserBenchArgs): Promise<void> {
     n: r.cold.length,
   }));
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ machine, photos, frames: args.frames, warmup, rows, samples: results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine, photos, frames: args.frames, warmup, rows, samples: results, overlay }, null, 2)}\n`);
     return;
   }
   const header = ['where / backend', 'running on', 'cold ms', 'tracked ms', 'n'];
@@ -136,6 +146,14 @@ export async function runBrowserBench(args: BrowserBenchArgs): Promise<void> {
     'SwiftShader WebGL is a CPU emulation of a GPU, not representative of a real GPU.',
     '',
     node.formatTable(header, cells, [2, 3, 4]),
+    '',
+    ...results.filter((r) => r.row.startsWith('auto')).map((r) => `${r.row}: ${r.backend.reason ?? '?'}`),
   ];
+  if (overlay.length > 0) {
+    out.push('', 'overlay (examples/meeting-overlay, production build, 30 fps fake camera 640×480, no GPU): processed fps, mean of 1 s readings after a warm-up');
+    const overlayCells = overlay.map((o) => [o.row, `${o.status}: ${o.backend}`, ms(o.fps), o.samples.map((v) => v.toFixed(1)).join(' '), ms(o.readyMs), String(o.consoleMessages)]);
+    out.push(node.formatTable(['configuration', 'backend', 'fps', 'readings', 'ready ms', 'console msgs'], overlayCells, [2, 4, 5]));
+    for (const o of overlay) if (o.consoleMessages > 0) out.push(`  ${o.row}: ${o.firstMessages.join(' | ')}`);
+  }
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -42,7 +42,7 @@ function checkSize(width: unknown, height: unknown): void {
   }
 }
 
-function fromFrameData(frame: FrameData): tf.Tensor3D {
+function checkFrameData(frame: FrameData): void {
   const { data, width, height } = frame;
   const channels = frame.channels ?? 4;
   if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
@@ -61,6 +61,12 @@ function fromFrameData(frame: FrameData): tf.Tensor3D {
       received: `${data.length} bytes`,
     });
   }
+}
+
+function fromFrameData(frame: FrameData): tf.Tensor3D {
+  checkFrameData(frame);
+  const { data, width, height } = frame;
+  const channels = frame.channels ?? 4;
   if (channels === 3) return tf.tensor3d(new Float32Array(data), [height, width, 3], 'float32');
   // One JS pass drops alpha while converting to float32: uploading RGBA and slicing alpha off on
   // the backend costs about 5× more on WASM (≈ 25 ms against ≈ 5 ms for 800×600, npm run bench).
@@ -97,9 +103,7 @@ function fromTensor(frame: tf.Tensor): tf.Tensor3D {
 }
 
 function fromBrowserSource(frame: Frame): tf.Tensor3D {
-  const source = frame as HTMLVideoElement & HTMLImageElement & ImageData;
-  const width = source.videoWidth ?? source.naturalWidth ?? source.width;
-  const height = source.videoHeight ?? source.naturalHeight ?? source.height;
+  const { width, height } = browserSourceSize(frame);
   checkSize(width, height);
   try {
     return tf.tidy(() => tf.cast(tf.browser.fromPixels(frame as Parameters<typeof tf.browser.fromPixels>[0], 3), 'float32'));
@@ -121,6 +125,29 @@ function isBrowserSource(frame: unknown): boolean {
  * Turns any supported frame into an RGB `[height, width, 3]` float32 tensor (0–255) that the
  * caller owns and must dispose. Throws `InvalidFrameError` (and allocates nothing) for anything else.
  */
+/**
+ * The size of a `FrameData` frame or a browser source (`<video>`, image, canvas, bitmap), checked
+ * as `frameToTensor()` would (`InvalidFrameError`), without reading the pixels: a frame no model
+ * looks at costs nothing. `null` for a tensor (or anything else), whose size comes with its
+ * conversion.
+ */
+export function frameDataSize(frame: Frame): { width: number; height: number } | null {
+  if (frame instanceof tf.Tensor) return null;
+  if (isBrowserSource(frame)) {
+    const { width, height } = browserSourceSize(frame);
+    checkSize(width, height);
+    return { width, height };
+  }
+  if (!isFrameData(frame)) return null;
+  checkFrameData(frame);
+  return { width: frame.width, height: frame.height };
+}
+
+function browserSourceSize(frame: Frame): { width: number; height: number } {
+  const source = frame as HTMLVideoElement & HTMLImageElement & ImageData;
+  return { width: source.videoWidth ?? source.naturalWidth ?? source.width, height: source.videoHeight ?? source.naturalHeight ?? source.height };
+}
+
 export function frameToTensor(frame: Frame): tf.Tensor3D {
   if (frame instanceof tf.Tensor) return fromTensor(frame);
   if (isBrowserSource(frame)) return fromBrowserSource(frame);

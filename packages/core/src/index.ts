@@ -29,7 +29,8 @@ export type { GestureRecording, RecordedFace, RecordedFrame, RecordedHand } from
 export { validateRecording } from './recording/validate';
 export { createRecorder } from './recording/recorder';
 export type { GestureRecorder, RecorderOptions } from './recording/recorder';
-export { resolveBackendOptions, startTfBackend } from './backend/start';
+export { DEFAULT_BACKEND_TIMEOUT_MS, resolveBackendOptions, startTfBackend } from './backend/start';
+export { clearBackendChoice } from './backend/measure';
 export { DEFAULT_BROWSER_WASM_PATH } from './backend/wasm';
 export type { BackendAttempt, BackendInfo, BackendName, BackendOptions, ResolvedBackendOptions } from './backend/start';
 export { createHandDetector } from './detect/create-hand-detector';

@@ -1,5 +1,6 @@
 import { catchError, concat, defer, EMPTY, from, isObservable, merge, Observable, observable as observableKey, of, pipe, Subject, takeUntil, throwError, type InteropObservable } from 'rxjs';
 import { RecoveringDetector, webglContextRecovery, type ContextLossRecovery } from './backend/recovery';
+import { landmarkProbe } from './backend/probe';
 import { fallbackWarning, startTfBackend, type BackendInfo } from './backend/start';
 import { GestureRegistry } from './classify/registry';
 import type { Recognition } from './classify/types';
@@ -127,7 +128,7 @@ export async function createGestureRecognizer(options: RecognizerOptions = {}): 
 
 /** The backend started and the models loaded on this thread, with context-loss recovery. */
 async function loadOnMainThread(resolved: ResolvedRecognizerOptions): Promise<RecognizerParts> {
-  const backend = await startTfBackend(resolved.backend);
+  const backend = await startTfBackend(resolved.backend, undefined, landmarkProbe(resolved.models));
   const load = () => loadHandDetector(resolved.detector, resolved.models);
   const detector = await load();
   return { backend, options: resolved, detector, recovery: webglContextRecovery(resolved.backend, load) };

@@ -84,12 +84,20 @@ describe.skipIf(!hasChromium())('backends in real Chromium', () => {
     await bundle?.remove();
   });
 
-  it("SwiftShader WebGL2: 'auto' picks webgl; gestures as in Node, landmarks within 2% of Node's WASM result", async () => {
+  it("SwiftShader WebGL2: 'auto' picks WASM (software WebGL is not measured), the choice is cached; 'webgl' forced still works like Node", async () => {
     await withPage({ webgl: true }, async (page) => {
       const created = await page.evaluate(() => window.gestureTest.create({}));
       expect(created).toHaveProperty('backend');
       const { backend } = created as { backend: BackendInfo };
-      expect(backend).toMatchObject({ name: 'webgl', simd: false, threads: 1, tried: [{ name: 'webgl', ok: true }] });
+      expect(backend).toMatchObject({ name: 'wasm', simd: true });
+      expect(backend.tried[0]).toMatchObject({ name: 'webgl', ok: false, error: expect.stringMatching(/software-rendered/i) });
+      expect(backend.reason).toMatch(/auto/);
+      // The next page load on this device reads the choice back instead of measuring again.
+      const cached = await page.evaluate(() => localStorage.getItem('gesture:auto-backend'));
+      const again = (await page.evaluate(() => window.gestureTest.create({}))) as { backend: BackendInfo };
+      console.log(`auto on SwiftShader: ${backend.reason}; cached ${cached}; again: ${again.backend.reason}`);
+      const forced = (await page.evaluate(() => window.gestureTest.create({ backend: 'webgl', cacheBackendChoice: false }))) as { backend: BackendInfo };
+      expect(forced.backend).toMatchObject({ name: 'webgl', tried: [{ name: 'webgl', ok: true }] });
       expectSameAsNode(await page.evaluate((urls) => window.gestureTest.recognize(urls), PHOTOS.map(photoUrl)));
     });
   });
@@ -107,20 +115,56 @@ describe.skipIf(!hasChromium())('backends in real Chromium', () => {
     });
   });
 
-  it('a page served with COOP/COEP runs WASM with SIMD and threads > 1', async () => {
+  it("a page served with COOP/COEP: 'auto' times WASM-SIMD and WASM-SIMD with threads, keeps the faster, caches the choice", async () => {
     await withPage({ webgl: false, crossOriginIsolated: true }, async (page, server) => {
       const env = await page.evaluate(() => window.gestureTest.environment());
       expect(env.crossOriginIsolated).toBe(true);
       expect(env.hardwareConcurrency).toBeGreaterThanOrEqual(2);
       const { backend } = (await page.evaluate(() => window.gestureTest.create({}))) as { backend: BackendInfo };
-      expect(backend).toMatchObject({ name: 'wasm', simd: true, tried: [{ name: 'webgl', ok: false }, { name: 'wasm', variant: 'simd+threads', ok: true }] });
-      expect(backend.threads).toBe(Math.min(8, env.hardwareConcurrency));
-      expect(server.requests.filter((r) => r.path.endsWith('.wasm')).map((r) => r.path)).toEqual(['/wasm/tfjs-backend-wasm-threaded-simd.wasm']);
+      expect(backend).toMatchObject({ name: 'wasm', simd: true });
+      // No WebGL2 context at all here: only the two WASM binaries are candidates.
+      expect(backend.tried).toMatchObject([
+        { name: 'wasm', variant: 'simd', ok: true, ms: expect.any(Number) },
+        { name: 'wasm', variant: 'simd+threads', ok: true, ms: expect.any(Number) },
+      ]);
+      const [simd, threaded] = [backend.tried[0]!.ms!, backend.tried[1]!.ms!];
+      console.log(`COOP/COEP auto: ${backend.reason}`);
+      expect(backend.threads).toBe(threaded < simd ? Math.min(8, env.hardwareConcurrency) : 1);
+      expect(backend.reason).toMatch(/measured/);
+      expect([...new Set(server.requests.filter((r) => r.path.endsWith('.wasm')).map((r) => r.path))].sort()).toEqual(['/wasm/tfjs-backend-wasm-simd.wasm', '/wasm/tfjs-backend-wasm-threaded-simd.wasm']);
+      // A second recognizer on this page (a later page load) starts the cached choice, unmeasured.
+      const again = (await page.evaluate(() => window.gestureTest.create({}))) as { backend: BackendInfo };
+      expect(again.backend.reason).toMatch(/measured earlier on this device/);
+      expect(again.backend.tried.every((t) => t.ms === undefined)).toBe(true);
+      expect(again.backend.threads).toBe(backend.threads);
       // The shadowed navigator.hardwareConcurrency is back to the real value.
       expect((await page.evaluate(() => window.gestureTest.environment())).hardwareConcurrency).toBe(env.hardwareConcurrency);
       const photos = await page.evaluate((urls) => window.gestureTest.recognize(urls), PHOTOS.slice(0, 2).map(photoUrl));
       expect(photos.map((p) => p.hands.map((h) => h.gesture))).toEqual(nodeResults.slice(0, 2).map((r) => r.hands.map((h) => h.gesture)));
     });
+  });
+
+  it('an esbuild-minified page with COOP/COEP: auto reaches a WASM backend within seconds; threads run or are recorded as failed', async () => {
+    const minified = await bundlePage({ entry: join(here, 'browser', 'page.ts'), minify: true });
+    const server = await serveStatic({ routes: { ...routes(), '/': minified.dir }, crossOriginIsolated: true });
+    const session = await launchChromium({ webgl: false });
+    try {
+      const page = await openPage(session, server);
+      const started = Date.now();
+      const created = (await page.evaluate(() => window.gestureTest.create({ cacheBackendChoice: false }))) as { backend: BackendInfo };
+      const tookMs = Date.now() - started;
+      console.log(`esbuild minified + COOP/COEP: ${tookMs} ms; ${created.backend.reason}; tried ${JSON.stringify(created.backend.tried)}`);
+      expect(created.backend.name).toBe('wasm');
+      expect(tookMs).toBeLessThan(15_000);
+      const threads = created.backend.tried.find((t) => t.variant === 'simd+threads');
+      expect(threads).toBeDefined();
+      const photos = await page.evaluate((urls) => window.gestureTest.recognize(urls), PHOTOS.slice(0, 1).map(photoUrl));
+      expect(photos[0]!.hands.map((h) => h.gesture)).toEqual(nodeResults[0]!.hands.map((h) => h.gesture));
+    } finally {
+      await session.close();
+      await server.close();
+      await minified.remove();
+    }
   });
 
   it("a bad wasmPath: 'wasm' falls back to cpu with a backend-fallback warning naming the URL, and recognition works", async () => {
@@ -146,7 +190,8 @@ describe.skipIf(!hasChromium())('backends in real Chromium', () => {
 
   it('WebGL context lost mid-stream: models rebuilt, a context-lost warning, the observer keeps going without resubscribing', async () => {
     await withPage({ webgl: true }, async (page) => {
-      await page.evaluate(() => window.gestureTest.create({}));
+      // SwiftShader is software WebGL, which 'auto' passes over: ask for WebGL explicitly.
+      await page.evaluate(() => window.gestureTest.create({ backend: 'webgl' }));
       // palm held for 8 frames, then peace for 8; the context is lost before frame 5.
       const run = await page.evaluate((urls) => window.gestureTest.loseContextWhileObserving(urls, 8, 5), [photoUrl(PHOTOS[0]!), photoUrl(PHOTOS[2]!)]);
       expect(run.lost).toBe(true);

@@ -94,7 +94,8 @@ describe('tracking', () => {
       expect(detector.stats.detectorRuns).toBe(1);
       expect(detector.stats.landmarkRuns).toBe(12);
       expect(ids.size).toBe(1);
-      // The hand leaves: tracking fails, and the detector looks again on that frame and the next.
+      // The hand leaves: tracking fails, and the detector looks again on that frame and, within a
+      // second of the last hand, on every frame.
       const gone = await detector.detect(blank, { mode: 'video', timestamp: 400 });
       expect(gone.hands).toHaveLength(0);
       expect(detector.stats.detectorRuns).toBe(2);
@@ -106,6 +107,26 @@ describe('tracking', () => {
       expect(ids.has(back.hands[0]!.id)).toBe(false);
       await detector.detect(photo, { mode: 'video', timestamp: 500 });
       expect(detector.stats.detectorRuns).toBe(4);
+    } finally {
+      local.dispose();
+    }
+  });
+
+  it('with no hand, the palm detector runs idleDetectorFps times a second by frame timestamps, the face detector faceDetectorFps', async () => {
+    const photo = await decodeFixture(fixtureFiles('palm')[0]!);
+    const blank: FrameData = { data: new Uint8Array(photo.data.length).fill(128), width: photo.width, height: photo.height, channels: 4 };
+    const local = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, idleDetectorFps: 5, faceDetectorFps: 2 });
+    try {
+      const { detector } = local;
+      // Two seconds of an empty 30 fps scene (timestamps, not the clock, set the pace).
+      for (let i = 0; i < 60; i++) await detector.detect(blank, { mode: 'video', timestamp: i * (1000 / 30) });
+      expect(detector.stats.detectorRuns).toBe(10);
+      expect(detector.stats.faceRuns).toBe(4);
+      // A hand that appears is found at the next run: within one detector interval (200 ms).
+      let found = -1;
+      for (let i = 60; i < 60 + 8 && found < 0; i++) if ((await detector.detect(photo, { mode: 'video', timestamp: i * (1000 / 30) })).hands.length === 1) found = i;
+      expect(found).toBeGreaterThanOrEqual(60);
+      expect((found - 60) * (1000 / 30)).toBeLessThanOrEqual(200);
     } finally {
       local.dispose();
     }

@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { BackendError, describeValue, errorMessage, InvalidOptionsError } from '../errors';
 import type { GestureWarningEvent } from '../events';
 import { isNode, startWasm, type WasmVariant } from './wasm';
-import { isResolved, markResolved, requireObject, stripUndefined } from '../option-checks';
+import { bool, isResolved, markResolved, requireObject, stripUndefined } from '../option-checks';
+import { measureFastest, type BackendProbe } from './measure';
+import { withTimeLimit } from './time-limit';
 
 /** A TensorFlow.js backend the recognizer can run on; `auto` picks the fastest that works. */
 export type BackendName = 'auto' | 'webgl' | 'wasm' | 'cpu';
@@ -13,6 +15,8 @@ export interface BackendAttempt {
   /** For `wasm`: which binary, `'simd+threads'`, `'simd'` or `'plain'`. */
   variant?: WasmVariant;
   ok: boolean;
+  /** For `auto` in a browser: the measured time of one landmark-model call on it, in ms. */
+  ms?: number;
   /** Why it failed (for a WASM binary: the URL or path it was loaded from). */
   error?: string;
 }
@@ -33,12 +37,23 @@ export interface BackendInfo {
 /** Options of backend selection. */
 export interface BackendOptions {
   /**
-   * Which backend to run on. `'auto'` tries WebGL2 (browser), WASM with SIMD (and threads when
-   * the page is `crossOriginIsolated`), plain WASM, then CPU, and keeps the first that runs a
-   * tiny op. An explicit backend that fails falls back down the same chain (a `backend-fallback`
-   * warning event says so). Defaults to `'auto'`.
+   * Which backend to run on. In a browser, `'auto'` starts each fast candidate that works (WebGL2
+   * on a GPU, WASM-SIMD with threads when the page is `crossOriginIsolated`, WASM-SIMD), times one
+   * landmark-model call on each and keeps the fastest; software-rendered WebGL is not measured
+   * (WASM is faster on the CPU). The choice is cached in `localStorage` per device and library
+   * version (`clearBackendChoice()` forgets it). In Node, and when nothing fast starts, it walks
+   * the chain WASM-SIMD, plain WASM, CPU. An explicit backend that fails falls back down the same
+   * chain (a `backend-fallback` warning event says so). Defaults to `'auto'`.
    */
   backend?: BackendName;
+  /**
+   * Time limit, in ms, for starting one backend and for timing one on `auto`: a backend that
+   * hangs (a WASM worker that never starts) counts as failed and the next one is tried.
+   * Defaults to `20000`.
+   */
+  backendTimeoutMs?: number;
+  /** Whether `auto` caches its measured choice in `localStorage`. Defaults to `true`. */
+  cacheBackendChoice?: boolean;
   /**
    * Folder (URL in the browser, path in Node) holding `tfjs-backend-wasm.wasm`,
    * `tfjs-backend-wasm-simd.wasm` and `tfjs-backend-wasm-threaded-simd.wasm` from
@@ -51,7 +66,10 @@ export interface BackendOptions {
 }
 
 /** {@link BackendOptions} with `backend` filled in and every field validated. */
-export type ResolvedBackendOptions = Readonly<Required<Pick<BackendOptions, 'backend'>> & Pick<BackendOptions, 'wasmPath'>>;
+export type ResolvedBackendOptions = Readonly<Required<Pick<BackendOptions, 'backend' | 'backendTimeoutMs' | 'cacheBackendChoice'>> & Pick<BackendOptions, 'wasmPath'>>;
+
+/** Default of `backendTimeoutMs`. */
+export const DEFAULT_BACKEND_TIMEOUT_MS = 20_000;
 
 const BACKEND_NAMES: readonly BackendName[] = ['auto', 'webgl', 'wasm', 'cpu'];
 
@@ -65,18 +83,31 @@ const BACKEND_NAMES: readonly BackendName[] = ['auto', 'webgl', 'wasm', 'cpu'];
 export function resolveBackendOptions(options: BackendOptions = {}): ResolvedBackendOptions {
   if (isResolved('backend', options)) return options as ResolvedBackendOptions;
   requireObject(options);
-  const { backend = 'auto', wasmPath } = stripUndefined({ backend: options.backend, wasmPath: options.wasmPath });
+  const { backend = 'auto', wasmPath, backendTimeoutMs = DEFAULT_BACKEND_TIMEOUT_MS, cacheBackendChoice = true } = stripUndefined({
+    backend: options.backend,
+    wasmPath: options.wasmPath,
+    backendTimeoutMs: options.backendTimeoutMs,
+    cacheBackendChoice: options.cacheBackendChoice,
+  });
   if (!BACKEND_NAMES.includes(backend)) {
     throw new InvalidOptionsError(`Option backend must be 'auto' | 'webgl' | 'wasm' | 'cpu', got ${describeValue(backend)}.`, { option: 'backend', expected: "'auto' | 'webgl' | 'wasm' | 'cpu'", received: describeValue(backend) });
   }
   if (wasmPath !== undefined && typeof wasmPath !== 'string') {
     throw new InvalidOptionsError('Option wasmPath must be a string.', { option: 'wasmPath', expected: 'string', received: typeof wasmPath });
   }
-  return markResolved('backend', wasmPath === undefined ? { backend } : { backend, wasmPath });
+  if (typeof backendTimeoutMs !== 'number' || !(backendTimeoutMs > 0)) {
+    throw new InvalidOptionsError(`Option backendTimeoutMs must be a number > 0, got ${describeValue(backendTimeoutMs)}.`, { option: 'backendTimeoutMs', expected: 'a number > 0', received: describeValue(backendTimeoutMs) });
+  }
+  if (!bool(cacheBackendChoice)) {
+    throw new InvalidOptionsError(`Option cacheBackendChoice must be a boolean, got ${describeValue(cacheBackendChoice)}.`, { option: 'cacheBackendChoice', expected: 'a boolean', received: describeValue(cacheBackendChoice) });
+  }
+  const common = { backend, backendTimeoutMs, cacheBackendChoice };
+  return markResolved('backend', wasmPath === undefined ? common : { ...common, wasmPath });
 }
 
 type Backend = Exclude<BackendName, 'auto'>;
-interface Candidate {
+/** One backend (and WASM binary) to start. */
+export interface Candidate {
   name: Backend;
   variant?: WasmVariant;
 }
@@ -110,8 +141,13 @@ async function startWebGL(): Promise<void> {
   if (!(await tf.setBackend('webgl'))) throw new Error('the WebGL2 backend did not start');
 }
 
-/** Starts one candidate and proves it runs; returns its thread count. */
-async function startBackend(candidate: Candidate, options: BackendOptions): Promise<number> {
+/** Starts one candidate within the time limit and proves it runs; returns its thread count. */
+function startBackend(candidate: Candidate, options: ResolvedBackendOptions): Promise<number> {
+  const what = `starting ${candidate.variant ? `${candidate.name} (${candidate.variant})` : candidate.name}`;
+  return withTimeLimit(startBackendNow(candidate, options), options.backendTimeoutMs, what);
+}
+
+async function startBackendNow(candidate: Candidate, options: ResolvedBackendOptions): Promise<number> {
   let threads = 1;
   if (candidate.name === 'wasm') threads = await startWasm(candidate.variant ?? 'simd', options.wasmPath);
   else if (candidate.name === 'webgl') await startWebGL();
@@ -138,6 +174,14 @@ export function resetTfBackend(name: Backend): void {
     // A lost context can fail while being disposed; it is being dropped anyway.
   }
   tf.registerBackend(name, factory, PRIORITY[name]);
+}
+
+function safeReset(name: Backend): void {
+  try {
+    resetTfBackend(name);
+  } catch {
+    // nothing registered to reset
+  }
 }
 
 async function candidates(requested: BackendName): Promise<{ chain: Candidate[]; skipped: BackendAttempt[] }> {
@@ -170,12 +214,22 @@ async function candidates(requested: BackendName): Promise<{ chain: Candidate[];
  * const info = await startTfBackend({ backend: 'auto', wasmPath: '/wasm/' });
  * console.log(info.name, info.simd, info.threads, info.reason);
  */
-export async function startTfBackend(options: BackendOptions = {}, why?: string): Promise<BackendInfo> {
+export async function startTfBackend(options: BackendOptions = {}, why?: string, probe?: BackendProbe): Promise<BackendInfo> {
   // `why` (internal): prefixed to `reason` when the backend is restarted, e.g. after a context loss.
+  // `probe` (internal): times a real model call, for `auto` to measure candidates (the recognizer passes one).
   const resolved = resolveBackendOptions(options);
   const requested = resolved.backend;
   const { chain, skipped } = await candidates(requested);
   const tried: BackendAttempt[] = [...skipped];
+  if (requested === 'auto' && probe) {
+    const hooks = { start: (c: Candidate) => startBackend(c, resolved), reset: safeReset, timeLimitMs: resolved.backendTimeoutMs, cache: resolved.cacheBackendChoice };
+    const measured = await measureFastest(chain, probe, hooks, tried);
+    if (measured) {
+      const { candidate, threads, reason } = measured;
+      const simd = candidate.name === 'wasm' && candidate.variant !== 'plain';
+      return { name: candidate.name, simd, threads, reason: why ? `${why}; ${reason}` : reason, tried };
+    }
+  }
   for (const candidate of chain) {
     try {
       const threads = await startBackend(candidate, resolved);
@@ -184,11 +238,7 @@ export async function startTfBackend(options: BackendOptions = {}, why?: string)
     } catch (error) {
       tried.push({ name: candidate.name, ...(candidate.variant ? { variant: candidate.variant } : {}), ok: false, error: errorMessage(error) });
       // Never leave a backend half-started: the next candidate starts from a clean engine.
-      try {
-        resetTfBackend(candidate.name);
-      } catch {
-        // nothing registered to reset
-      }
+      safeReset(candidate.name);
     }
   }
   const wasmError = tried.find((t) => t.name === 'wasm' && !t.ok)?.error;
@@ -210,8 +260,11 @@ export function describeFailure(t: BackendAttempt): string {
  * for (an explicit backend that failed, or `auto` that fell all the way to CPU), else `null`.
  */
 export function fallbackWarning(backend: BackendInfo, requested: BackendName): GestureWarningEvent | null {
-  const failed = backend.tried.filter((t) => !t.ok);
-  if (failed.length === 0 || (requested === 'auto' && backend.name !== 'cpu')) return null;
+  // `auto` expects WebGL to be missing or software-rendered on some machines; a WASM binary that
+  // fails or hangs, or a cached choice that no longer starts, is worth a warning.
+  const unexpected = (t: BackendAttempt) => t.name === 'wasm' || /did not finish within|cached choice/.test(t.error ?? '');
+  const failed = backend.tried.filter((t) => !t.ok && !(t.error ?? '').startsWith('not measured'));
+  if (failed.length === 0 || (requested === 'auto' && backend.name !== 'cpu' && !failed.some(unexpected))) return null;
   return { type: 'warning', code: 'backend-fallback', message: `Running on '${backend.name}' after failed attempts: ${failed.map(describeFailure).join('; ')}.` };
 }
 

@@ -69,6 +69,29 @@ function shadowHardwareConcurrency(count: number): () => void {
   };
 }
 
+/**
+ * Watches the Web Workers created until `stop()`: `failed` rejects at the first worker `error`
+ * event. TF.js's threaded WASM runs its pthreads in workers built from the module's own source,
+ * which a minifier can break ("ReferenceError: e is not defined" in every worker); the start then
+ * never resolves. This turns that hang into an immediate failure.
+ */
+function watchWorkerErrors(): { failed: Promise<never>; stop(): void } {
+  const Original = (globalThis as { Worker?: typeof Worker }).Worker;
+  let reject: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, r) => (reject = r));
+  failed.catch(() => {});
+  if (typeof Original !== 'function') return { failed, stop: () => {} };
+  const onError = (event: Event) => reject(new Error(`a WASM thread's worker failed: ${(event as ErrorEvent).message || 'error event'}`));
+  const Watched = class extends Original {
+    constructor(...args: ConstructorParameters<typeof Worker>) {
+      super(...args);
+      this.addEventListener('error', onError);
+    }
+  };
+  (globalThis as { Worker?: typeof Worker }).Worker = Watched;
+  return { failed, stop: () => void ((globalThis as { Worker?: typeof Worker }).Worker = Original) };
+}
+
 /** The process events whose handlers emscripten's Node build installs (they rethrow, so the process exits with code 7). */
 const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
 
@@ -127,12 +150,14 @@ async function startWasmBinary(variant: WasmVariant, wasmPath: string | undefine
     if (cores < 4) restore = shadowHardwareConcurrency(cores * 2);
   }
   let started = false;
+  const workers = variant === 'simd+threads' && !isNode() ? watchWorkerErrors() : null;
   try {
-    started = await tf.setBackend('wasm');
+    started = await (workers ? Promise.race([tf.setBackend('wasm'), workers.failed]) : tf.setBackend('wasm'));
   } catch (error) {
     throw new Error(`${await diagnoseWasm(prefix, WASM_FILES[variant])}: ${errorMessage(error)}`);
   } finally {
     restore();
+    workers?.stop();
   }
   if (!started) throw new Error(await diagnoseWasm(prefix, WASM_FILES[variant]));
   if (variant !== 'simd+threads') return 1;

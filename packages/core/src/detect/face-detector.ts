@@ -18,10 +18,10 @@ export class FaceDetector {
     this.anchors = tf.tensor2d(anchors.map((a) => [a.x, a.y]), [anchors.length, 2]);
   }
 
-  /** Faces in a float `[1, h, w, 3]` image (0–255), after NMS. */
-  detect(image: tf.Tensor4D, width: number, height: number, minScore: number, maxFaces = 5): DetectedFace[] {
+  /** Faces in a float `[1, h, w, 3]` image (0–255), after NMS (asynchronous, like the read-back). */
+  async detect(image: tf.Tensor4D, width: number, height: number, minScore: number, maxFaces = 5): Promise<DetectedFace[]> {
     const letterbox = frameRoi(width, height);
-    const rows = tf.tidy(() => {
+    const { boxes, scores, rows } = tf.tidy(() => {
       const input = tf.sub(tf.div(cropRoi(image, letterbox, INPUT_SIZE), 127.5), 1);
       const out = this.model.execute(input, ['Identity', 'Identity_1', 'Identity_2', 'Identity_3']) as tf.Tensor3D[];
       const scores = tf.sigmoid(tf.reshape(tf.concat([out[0]!, out[1]!], 1), [-1])) as tf.Tensor1D;
@@ -29,10 +29,19 @@ export class FaceDetector {
       const centre = tf.add(tf.div(tf.slice(raw, [0, 0], [-1, 2]), INPUT_SIZE), this.anchors);
       const half = tf.div(tf.slice(raw, [0, 2], [-1, 2]), INPUT_SIZE * 2);
       const boxes = tf.concat([tf.reverse(tf.sub(centre, half), 1), tf.reverse(tf.add(centre, half), 1)], 1) as tf.Tensor2D;
-      const keep = tf.image.nonMaxSuppression(boxes, scores, maxFaces, 0.3, minScore);
-      return tf.concat([tf.expandDims(tf.gather(scores, keep), 1), tf.gather(boxes, keep)], 1).arraySync() as number[][];
+      return { boxes, scores, rows: tf.concat([tf.expandDims(scores, 1), boxes], 1) as tf.Tensor2D };
     });
-    return rows.map(([score, y1, x1, y2, x2]) => {
+    let kept: number[][];
+    try {
+      const keep = await tf.image.nonMaxSuppressionAsync(boxes, scores, maxFaces, 0.3, minScore);
+      const picked = tf.gather(rows, keep);
+      keep.dispose();
+      kept = (await picked.array()) as number[][];
+      picked.dispose();
+    } finally {
+      tf.dispose([boxes, scores, rows]);
+    }
+    return kept.map(([score, y1, x1, y2, x2]) => {
       const [left, top] = roiToImage(letterbox, x1!, y1!);
       const [right, bottom] = roiToImage(letterbox, x2!, y2!);
       return { score: score!, box: [left, top, right - left, bottom - top] };

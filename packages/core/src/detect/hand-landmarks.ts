@@ -19,13 +19,21 @@ export interface LandmarkResult {
 export class HandLandmarkModel {
   constructor(private readonly model: GraphModel) {}
 
-  /** Landmarks for the hand inside `roi` of a float `[1, h, w, 3]` image (0–255). */
-  estimate(image: tf.Tensor4D, roi: Roi): LandmarkResult {
-    const [points, presence, handedness] = tf.tidy(() => {
+  /** Landmarks for the hand inside `roi` of a float `[1, h, w, 3]` image (0–255); the read-back is asynchronous. */
+  async estimate(image: tf.Tensor4D, roi: Roi): Promise<LandmarkResult> {
+    const outputs = tf.tidy(() => {
       const input = tf.div(cropRoi(image, roi, INPUT_SIZE), 255);
-      const [landmarks, flag, right] = this.model.execute(input, ['Identity', 'Identity_1', 'Identity_2']) as tf.Tensor[];
-      return [landmarks!.dataSync(), flag!.dataSync()[0]!, right!.dataSync()[0]!] as const;
+      return this.model.execute(input, ['Identity', 'Identity_1', 'Identity_2']) as tf.Tensor[];
     });
+    let points: Float32Array | Int32Array | Uint8Array;
+    let presence: number;
+    let handedness: number;
+    try {
+      const [a, b, c] = await Promise.all(outputs.map((t) => t.data()));
+      [points, presence, handedness] = [a!, b![0]!, c![0]!];
+    } finally {
+      tf.dispose(outputs);
+    }
     const landmarks: HandLandmarks = [];
     for (let i = 0; i < 21; i++) {
       const [x, y] = roiToImage(roi, points[i * 3]! / INPUT_SIZE, points[i * 3 + 1]! / INPUT_SIZE);

@@ -26,6 +26,28 @@ export interface HandDetectorOptions {
   refinePasses?: number;
   /** While fewer than `maxHands` are tracked, run the palm detector every this many video frames to find new ones. Defaults to `15` (half a second at 30 fps). */
   redetectEvery?: number;
+  /**
+   * While no hand is tracked, the palm detector runs on at most this many video frames per second,
+   * by the frames' timestamps (frames in between are cheap: no model runs). A hand that appears
+   * is found at the next run, so a gesture's `start` can come up to `1000 / idleDetectorFps` ms
+   * later than with a detector on every frame. Within half a second of the last frame with a hand, and
+   * after a candidate the landmark model did not accept, it runs on every frame regardless. `Infinity` runs it on every frame. Photos (image mode) always run it.
+   * Defaults to `3`.
+   */
+  idleDetectorFps?: number;
+  /**
+   * On video frames, the face detector (which feeds presence) runs with the palm detector but at
+   * most this many times per second, by the frames' timestamps: presence changes over seconds.
+   * `Infinity` runs it with every palm-detector run. Defaults to `2`.
+   */
+  faceDetectorFps?: number;
+  /**
+   * On video frames, a palm candidate whose box overlaps a detected face (IoU ≥ 0.5) is taken for
+   * that face, and one at the place of a candidate the landmark model clearly rejected (presence
+   * < 0.2) within the last second is taken for the same false positive (a neck, a shirt): neither
+   * is sent to the landmark model. Photos always check every candidate. Defaults to `true`.
+   */
+  skipPalmsOnFaces?: boolean;
   /** Run the face detector (feeds presence). Defaults to `true`. */
   faces?: boolean;
   /** Face-detector score for a face. Defaults to `0.6`. */
@@ -38,6 +60,8 @@ export interface HandDetectorOptions {
   mirror?: boolean;
 }
 
+const perSecond: Check = (v) => typeof v === 'number' && v > 0;
+
 export const DEFAULT_HAND_DETECTOR_OPTIONS: Readonly<Required<HandDetectorOptions>> = {
   maxHands: 2,
   minDetectorScore: 0.5,
@@ -46,6 +70,9 @@ export const DEFAULT_HAND_DETECTOR_OPTIONS: Readonly<Required<HandDetectorOption
   minFullFramePresence: 0.9,
   refinePasses: 1,
   redetectEvery: 15,
+  idleDetectorFps: 3,
+  faceDetectorFps: 2,
+  skipPalmsOnFaces: true,
   faces: true,
   minFaceScore: 0.6,
   mirror: false,
@@ -62,6 +89,9 @@ const CHECKS: Record<keyof Required<HandDetectorOptions>, readonly [Check, strin
   minFullFramePresence: [fraction, 'a number in [0, 1]'],
   refinePasses: [(v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4, 'an integer in 0..4'],
   redetectEvery: [positiveInt, 'an integer ≥ 1'],
+  idleDetectorFps: [perSecond, 'a number > 0 (Infinity: every frame)'],
+  faceDetectorFps: [perSecond, 'a number > 0 (Infinity: with every palm-detector run)'],
+  skipPalmsOnFaces: [bool, 'a boolean'],
   faces: [bool, 'a boolean'],
   minFaceScore: [fraction, 'a number in [0, 1]'],
   mirror: [bool, 'a boolean'],

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
+import type { Box } from '../types';
 import { ssdAnchors } from './anchors';
 import { cropRoi, frameRoi } from './crop';
 import { roiToImage, transformRect, uprightRotation, type Roi } from './roi';
@@ -11,6 +12,8 @@ const STRIDES = [8, 16, 32, 32, 32];
 /** A palm found by the detector, with the hand crop that the landmark model should see. */
 export interface PalmDetection {
   score: number;
+  /** The palm's own box (axis-aligned, image pixels), before it becomes a hand crop. */
+  box: Box;
   /** The hand ROI the MediaPipe way: rotated wrist → middle knuckle, shifted, square, ×2.6. */
   roi: Roi;
 }
@@ -26,25 +29,33 @@ export class PalmDetector {
 
   /**
    * Palms in a float `[1, h, w, 3]` image (0–255), best first, after NMS.
-   * `minScore` is the detector threshold; `maxPalms` bounds the result.
+   * `minScore` is the detector threshold; `maxPalms` bounds the result. NMS and the read-back are
+   * asynchronous, so WebGL never blocks the page on them.
    */
-  detect(image: tf.Tensor4D, width: number, height: number, minScore: number, maxPalms: number): PalmDetection[] {
+  async detect(image: tf.Tensor4D, width: number, height: number, minScore: number, maxPalms: number): Promise<PalmDetection[]> {
     const letterbox = frameRoi(width, height);
-    const rows = tf.tidy(() => {
+    const { boxes, scores, rows } = tf.tidy(() => {
       const input = tf.sub(tf.div(cropRoi(image, letterbox, INPUT_SIZE), 127.5), 1);
       const raw = tf.squeeze(this.model.execute(input) as tf.Tensor3D, [0]) as tf.Tensor2D;
       const scores = tf.sigmoid(tf.squeeze(tf.slice(raw, [0, 0], [-1, 1]), [1])) as tf.Tensor1D;
       const centre = tf.add(tf.div(tf.slice(raw, [0, 1], [-1, 2]), INPUT_SIZE), this.anchors);
       const half = tf.div(tf.slice(raw, [0, 3], [-1, 2]), INPUT_SIZE * 2);
-      const topLeft = tf.sub(centre, half);
-      const bottomRight = tf.add(centre, half);
       // NMS wants [y1, x1, y2, x2].
-      const boxes = tf.concat([tf.reverse(topLeft, 1), tf.reverse(bottomRight, 1)], 1) as tf.Tensor2D;
-      const keep = tf.image.nonMaxSuppression(boxes, scores, maxPalms, 0.3, minScore);
+      const boxes = tf.concat([tf.reverse(tf.sub(centre, half), 1), tf.reverse(tf.add(centre, half), 1)], 1) as tf.Tensor2D;
       const keypoints = tf.add(tf.div(tf.slice(raw, [0, 5], [-1, 14]), INPUT_SIZE), tf.tile(this.anchors, [1, 7]));
-      return tf.concat([tf.expandDims(tf.gather(scores, keep), 1), tf.gather(centre, keep), tf.mul(tf.gather(half, keep), 2), tf.gather(keypoints, keep)], 1).arraySync() as number[][];
+      return { boxes, scores, rows: tf.concat([tf.expandDims(scores, 1), centre, tf.mul(half, 2), keypoints], 1) as tf.Tensor2D };
     });
-    return rows.map((row) => {
+    let kept: number[][];
+    try {
+      const keep = await tf.image.nonMaxSuppressionAsync(boxes, scores, maxPalms, 0.3, minScore);
+      const picked = tf.gather(rows, keep);
+      keep.dispose();
+      kept = (await picked.array()) as number[][];
+      picked.dispose();
+    } finally {
+      tf.dispose([boxes, scores, rows]);
+    }
+    return kept.map((row) => {
       const toImage = (u: number, v: number) => roiToImage(letterbox, u, v);
       const [cx, cy] = toImage(row[1]!, row[2]!);
       const wrist = toImage(row[5]!, row[6]!);
@@ -56,7 +67,8 @@ export class PalmDetector {
         height: row[4]! * letterbox.size,
         rotation: uprightRotation(wrist, middleKnuckle),
       };
-      return { score: row[0]!, roi: transformRect(rect, 2.6, -0.5) };
+      const box: Box = [cx - rect.width / 2, cy - rect.height / 2, rect.width, rect.height];
+      return { score: row[0]!, box, roi: transformRect(rect, 2.6, -0.5) };
     });
   }
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { DisposedError } from '../errors';
-import { frameToTensor } from '../frame';
+import { frameDataSize, frameToTensor } from '../frame';
 import type { DetectedFace, DetectedHand, Detection, Frame, HandLandmarks } from '../types';
 import { FaceDetector } from './face-detector';
 import type { DetectCallOptions, DetectMode, DetectorStats, HandDetector } from './hand-detector';
@@ -10,6 +10,7 @@ import { HandLandmarkModel, type LandmarkResult } from './hand-landmarks';
 import { PalmDetector } from './palm-detector';
 import { frameRoi } from './crop';
 import { iou, landmarksBox, landmarksToRoi, type Roi } from './roi';
+import { forgetOld, freshClock, isClearRejection, isDue, isKnownFalse, isPalmDue, tick, type DetectorClock, type RejectedPalm } from './video-schedule';
 
 /** The loaded graph models the TF.js detector runs. */
 export interface HandModels {
@@ -31,14 +32,20 @@ interface TrackingState {
   tracked: TrackedHand[];
   framesSinceDetector: number;
   lastFaces: DetectedFace[];
+  /** When the palm and face detectors last ran (video only: a photo runs them always). */
+  clock: DetectorClock;
+  /** Candidates the landmark model rejected lately (video only). */
+  rejected: RejectedPalm[];
 }
 
-const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [] });
+const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [] });
 
 /**
  * MediaPipe-style hand pipeline on TF.js: palm detector → rotated crop → 21 landmarks, with
  * tracking in video mode (the next crop comes from the previous landmarks; the detector is
  * skipped while every hand is tracked, and runs every `redetectEvery` frames to find new ones).
+ * With no hand tracked it runs at most `idleDetectorFps` times a second (by frame timestamps), the
+ * face detector at most `faceDetectorFps`, and palms that sit on a known face are not checked.
  */
 export class TfjsHandDetector implements HandDetector {
   readonly stats: DetectorStats = { frames: 0, detectorRuns: 0, landmarkRuns: 0, faceRuns: 0, lastTimings: { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 } };
@@ -62,55 +69,81 @@ export class TfjsHandDetector implements HandDetector {
     const mode = call.mode ?? 'image';
     const started = now();
     this.timings = { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 };
-    const pixels = frameToTensor(frame);
-    const [height, width] = pixels.shape;
-    const image = tf.expandDims(pixels, 0) as tf.Tensor4D;
-    pixels.dispose();
+    // The pixels become a tensor only when a model needs them: an idle frame between detector
+    // runs costs no conversion.
+    let tensor: tf.Tensor4D | null = null;
+    const toTensor = (): tf.Tensor4D => {
+      if (tensor) return tensor;
+      const pixels = frameToTensor(frame);
+      tensor = tf.expandDims(pixels, 0) as tf.Tensor4D;
+      pixels.dispose();
+      return tensor;
+    };
+    const size = frameDataSize(frame) ?? { width: toTensor().shape[2], height: toTensor().shape[1] };
+    const { width, height } = size;
     try {
       this.stats.frames += 1;
       const state = mode === 'image' ? coldState() : this.video;
-      const { hands, ranDetector } = this.findHands(state, image, width, height, mode);
+      const timestamp = mode === 'image' ? undefined : call.timestamp;
+      tick(state.clock, timestamp);
+      const { hands, ranDetector } = await this.findHands(state, toTensor, width, height, mode, timestamp);
       let faces = state.lastFaces;
-      if (this.options.faces && (ranDetector || mode === 'image')) {
+      if (this.options.faces && (mode === 'image' || (ranDetector && isDue(state.clock.faceAt, timestamp, this.options.faceDetectorFps)))) {
         this.stats.faceRuns += 1;
         const t = now();
-        faces = this.faceDetector.detect(image, width, height, this.options.minFaceScore);
+        faces = await this.faceDetector.detect(toTensor(), width, height, this.options.minFaceScore);
         this.timings.facesMs = now() - t;
         state.lastFaces = faces;
+        if (timestamp !== undefined) state.clock.faceAt = timestamp;
       } else if (!this.options.faces) faces = [];
       return { hands, faces, present: hands.length > 0 || faces.length > 0, width, height, timestamp: call.timestamp ?? 0 };
     } finally {
-      image.dispose();
+      (tensor as tf.Tensor4D | null)?.dispose();
       this.timings.totalMs = now() - started;
       this.stats.lastTimings = this.timings;
     }
   }
 
-  private findHands(state: TrackingState, image: tf.Tensor4D, width: number, height: number, mode: DetectMode): { hands: DetectedHand[]; ranDetector: boolean } {
+  private async findHands(state: TrackingState, image: () => tf.Tensor4D, width: number, height: number, mode: DetectMode, timestamp: number | undefined): Promise<{ hands: DetectedHand[]; ranDetector: boolean }> {
     const o = this.options;
     const hands: { id: number; result: LandmarkResult; box: TrackedHand['box'] }[] = [];
     // 1. Follow the hands we already track.
     let lost = false;
     for (const hand of state.tracked) {
-      const result = this.landmarks(image, hand.roi);
+      const result = await this.landmarks(image, hand.roi);
       if (result.presence >= o.minTrackingPresence) hands.push({ id: hand.id, result, box: landmarksBox(result.landmarks) });
       else lost = true;
     }
-    // 2. Look for new hands when none is tracked, one was just lost, or it is time to look again.
+    // 2. Look for new hands when one was just lost, when none is tracked and the idle budget allows
+    //    (photos: always), or, while fewer than maxHands are tracked, every redetectEvery frames.
     state.framesSinceDetector += 1;
-    const ranDetector = hands.length === 0 || lost || (hands.length < o.maxHands && state.framesSinceDetector >= o.redetectEvery);
+    const idle = hands.length === 0 && (mode === 'image' || isPalmDue(state.clock, timestamp, o.idleDetectorFps));
+    const ranDetector = idle || lost || (hands.length > 0 && hands.length < o.maxHands && state.framesSinceDetector >= o.redetectEvery);
     if (ranDetector) {
       state.framesSinceDetector = 0;
+      if (timestamp !== undefined) state.clock.palmAt = timestamp;
       this.stats.detectorRuns += 1;
       const t = now();
-      const palms = this.palms.detect(image, width, height, o.minDetectorScore, o.maxHands + 1);
+      const palms = await this.palms.detect(image(), width, height, o.minDetectorScore, o.maxHands + 1);
       this.timings.detectorMs = now() - t;
+      // On video, a palm the size and place of a face seen recently is that face: no landmark pass.
+      const faces = mode === 'video' && o.skipPalmsOnFaces ? state.lastFaces : [];
+      state.rejected = forgetOld(state.rejected, timestamp);
       for (const palm of palms) {
         if (hands.length >= o.maxHands) break;
+        if (faces.some((face) => iou(face.box, palm.box) >= 0.5)) continue;
+        // The same static false positive (a neck, a shirt, a back) as a moment ago: no new pass.
+        if (o.skipPalmsOnFaces && isKnownFalse(state.rejected, palm.box, timestamp)) continue;
         // A palm inside a hand we already follow is that hand: skip its landmark pass.
         if (hands.some((h) => palm.roi.cx >= h.box[0] && palm.roi.cx <= h.box[0] + h.box[2] && palm.roi.cy >= h.box[1] && palm.roi.cy <= h.box[1] + h.box[3])) continue;
-        const result = this.landmarks(image, palm.roi);
-        if (result.presence < o.minPresence) continue;
+        const result = await this.landmarks(image, palm.roi);
+        if (result.presence < o.minPresence) {
+          // Something new that may be a hand not yet clear, e.g. one raised fast and blurred: look
+          // again on the next frame instead of waiting out the idle budget.
+          if (!isClearRejection(result.presence)) state.clock.palmAt = -Infinity;
+          if (mode === 'video' && timestamp !== undefined) state.rejected.push({ box: palm.box, at: timestamp, presence: result.presence });
+          continue;
+        }
         const box = landmarksBox(result.landmarks);
         if (hands.some((h) => iou(h.box, box) > 0.3)) continue;
         hands.push({ id: this.nextId++, result, box });
@@ -119,7 +152,7 @@ export class TfjsHandDetector implements HandDetector {
       //    pass finds it. On video it is skipped while the last frame showed a face (a hand that
       //    fills the frame hides the face): a face-only scene saves one landmark pass per frame.
       if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0) {
-        const result = this.landmarks(image, frameRoi(width, height));
+        const result = await this.landmarks(image, frameRoi(width, height));
         if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
       }
     }
@@ -128,21 +161,22 @@ export class TfjsHandDetector implements HandDetector {
     if (mode === 'image') {
       for (const hand of hands) {
         for (let pass = 0; pass < o.refinePasses; pass++) {
-          const result = this.landmarks(image, landmarksToRoi(hand.result.landmarks));
+          const result = await this.landmarks(image, landmarksToRoi(hand.result.landmarks));
           if (result.presence < o.minTrackingPresence) break;
           hand.result = result;
           hand.box = landmarksBox(result.landmarks);
         }
       }
     }
+    if (hands.length > 0 && timestamp !== undefined) state.clock.handAt = timestamp;
     state.tracked = hands.map((h) => ({ id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box }));
     return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector };
   }
 
-  private landmarks(image: tf.Tensor4D, roi: Roi): LandmarkResult {
+  private async landmarks(image: () => tf.Tensor4D, roi: Roi): Promise<LandmarkResult> {
     this.stats.landmarkRuns += 1;
     const t = now();
-    const result = this.landmarkModel.estimate(image, roi);
+    const result = await this.landmarkModel.estimate(image(), roi);
     this.timings.landmarksMs += now() - t;
     return result;
   }

@@ -31,9 +31,9 @@ function spawnWorker(): WorkerLike {
 function workerInit(options: ResolvedRecognizerOptions): WorkerInit {
   const page = typeof document !== 'undefined' ? document.baseURI : typeof location !== 'undefined' ? location.href : undefined;
   const absolute = (url: string | URL) => new URL(String(url), page).href;
-  const { wasmPath } = options.backend;
+  const { wasmPath, ...backend } = options.backend;
   return {
-    backend: { backend: options.backend.backend, ...(wasmPath === undefined ? {} : { wasmPath: absolute(wasmPath) }) },
+    backend: { ...backend, ...(wasmPath === undefined ? {} : { wasmPath: absolute(wasmPath) }) },
     detector: { ...options.detector },
     models: { modelBaseUrl: absolute(options.models.modelBaseUrl ?? defaultModelBaseUrl()) },
   };

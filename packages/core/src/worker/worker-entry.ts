@@ -5,6 +5,7 @@
  * `ImageBitmap`s) and gets `Detection`s back. Messages: protocol.ts.
  */
 import { RecoveringDetector, webglContextRecovery } from '../backend/recovery';
+import { landmarkProbe } from '../backend/probe';
 import { startTfBackend } from '../backend/start';
 import { loadHandDetector } from '../detect/create-hand-detector';
 import { markResolved } from '../option-checks';
@@ -26,7 +27,8 @@ async function init(options: WorkerInit): Promise<void> {
   const detectorOptions = markResolved('detector', { ...options.detector });
   const models = markResolved('models', { ...options.models });
   try {
-    const backend = await startTfBackend(backendOptions);
+    // `auto` measures here too, on the worker's own backends (no localStorage in a worker: no cache).
+    const backend = await startTfBackend(backendOptions, undefined, landmarkProbe(models));
     const load = () => loadHandDetector(detectorOptions, models);
     detector = new RecoveringDetector(backend, await load(), webglContextRecovery(backendOptions, load));
     const running = detector;

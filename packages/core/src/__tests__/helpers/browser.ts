@@ -287,6 +287,8 @@ export interface BundleOptions {
   html?: string;
   /** esbuild `define`s (e.g. `{ 'process.env.NODE_ENV': '"production"' }`). Defaults to `NODE_ENV` = `"production"`. */
   define?: Record<string, string>;
+  /** Minify the bundle (identifiers too), as a production build does. Defaults to `false`. */
+  minify?: boolean;
   /** Folder to write into. Defaults to a fresh temporary folder (`os.tmpdir()`), removed by `remove()`. */
   outdir?: string;
 }
@@ -319,6 +321,7 @@ export async function bundlePage(options: BundleOptions): Promise<PageBundle> {
     sourcemap: 'linked',
     logLevel: 'error',
     define: options.define ?? { 'process.env.NODE_ENV': '"production"' },
+    minify: options.minify ?? false,
   });
   await writeFile(join(dir, 'index.html'), options.html ?? DEFAULT_PAGE_HTML);
   return {
