@@ -1,11 +1,12 @@
 import { describeValue, GesturePackError, InvalidOptionsError } from '../errors';
-import type { Detection, HandLandmarks, Handedness } from '../types';
+import type { DetectedFace, DetectedHand, Detection, HandLandmarks, Handedness } from '../types';
 import type { Classifier } from './classifier';
 import { learnSamples, nearestGesture, type RegistrationSample, type RejectedSample } from './learn';
 import { matchGesture, scoreGestures, type MatchCandidates } from './matching';
-import { isHandLandmarks, normalizeLandmarks } from './normalize';
+import { imageUp, isHandLandmarks, normalizeLandmarks } from './normalize';
 import { resolveGestureRegistryOptions, type GestureRegistryOptions, type ResolvedGestureRegistryOptions } from './options';
 import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, normalizeLabel, validateGesturePack, type GesturePack } from './pack';
+import { restingReason } from './resting';
 import { SampleModel } from './sample-model';
 import {
   BUILTIN_GESTURES,
@@ -96,9 +97,9 @@ export class GestureRegistry implements Classifier {
    * registry.setOptions({ meanings: { palm: 'hello' } });
    */
   setOptions(options: GestureRegistryOptions): void {
-    const { detect, builtins, meanings, minScore, minSamplePresence, confusableSimilarity } = this.options;
+    const { detect, builtins, meanings, minScore, minSamplePresence, confusableSimilarity, ignoreRestingHands } = this.options;
     this.options = resolveGestureRegistryOptions({
-      detect, builtins, minScore, minSamplePresence, confusableSimilarity, ...options,
+      detect, builtins, minScore, minSamplePresence, confusableSimilarity, ignoreRestingHands, ...options,
       meanings: { ...meanings, ...options.meanings },
     });
   }
@@ -130,7 +131,7 @@ export class GestureRegistry implements Classifier {
    * Learns a custom gesture from 1–50 samples (landmarks, detected hands or frames). Samples that
    * hold no usable hand, or a hand whose presence is below `minSamplePresence`, are rejected with a
    * reason; the rest replace nothing unless `replace` is set.
-   * Throws `InvalidOptionsError` for a bad name, a bad sample count, a name in use (or being
+   * Throws `InvalidOptionsError` for a bad name, a bad sample count, a name in use (an enabled built-in, or a custom gesture registered or being
    * registered by a call still running) without `replace`, or a full registry (100 custom gestures,
    * a pack's limit). The name and meaning are stored NFC-normalised. Rejects with `DisposedError`
    * when the recognizer is disposed while frame samples are being detected (nothing is registered).
@@ -152,17 +153,20 @@ export class GestureRegistry implements Classifier {
     }
     const isBuiltin = (BUILTIN_GESTURES as readonly string[]).includes(name);
     // A name being registered right now counts as taken, so two concurrent calls cannot both take it.
-    const taken = isBuiltin || this.custom.has(name) || this.registering.has(name);
+    // A built-in's name is taken only while that built-in is enabled (`builtins`); the gesture still
+    // records `replace`, so its pack says it stands in for the built-in wherever it is imported.
+    const activeBuiltin = this.options.builtins.includes(name as BuiltinGestureName);
+    const taken = activeBuiltin || this.custom.has(name) || this.registering.has(name);
     if (taken && !replace) fail('replace', `true to take the name "${name}", which is already in use`, replace);
     if (!this.custom.has(name) && this.custom.size + this.registering.size >= GESTURE_PACK_LIMITS.maxGestures) {
       fail('name', `a gesture already registered: the registry is full (${GESTURE_PACK_LIMITS.maxGestures} custom gestures, a gesture pack's limit)`, name);
     }
     this.registering.add(name);
     try {
-      const { accepted, rejected } = await learnSamples(samples, this.options);
+      const { accepted, ups, rejected } = await learnSamples(samples, this.options);
       const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false };
       if (accepted.length === 0) return report;
-      const model = new SampleModel(accepted);
+      const model = new SampleModel(accepted, ups);
       report.nearest = nearestGesture(name, model, this.candidates());
       report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
       this.custom.set(name, { meaning: meaning === null ? null : normalizeLabel(meaning), replace: isBuiltin, model });
@@ -199,7 +203,7 @@ export class GestureRegistry implements Classifier {
    */
   match(landmarks: HandLandmarks, handedness: Handedness = 'right'): GestureMatch {
     const hand = isHandLandmarks(landmarks) ? normalizeLandmarks(landmarks, handedness) : null;
-    return hand ? matchGesture(hand, this.candidates()) : { gesture: NO_GESTURE, meaning: null, score: 1 };
+    return hand ? matchGesture(hand, this.candidates(), imageUp(landmarks, handedness)) : { gesture: NO_GESTURE, meaning: null, score: 1 };
   }
 
   /**
@@ -211,18 +215,33 @@ export class GestureRegistry implements Classifier {
   scores(landmarks: HandLandmarks, handedness: Handedness = 'right'): { gesture: string; score: number }[] {
     const hand = isHandLandmarks(landmarks) ? normalizeLandmarks(landmarks, handedness) : null;
     if (!hand) return [];
-    return scoreGestures(hand, this.candidates()).sort((a, b) => b.score - a.score);
+    return scoreGestures(hand, this.candidates(), undefined, imageUp(landmarks, handedness)).sort((a, b) => b.score - a.score);
   }
 
   /**
-   * Classifies every hand of a detection; hands keep all their detect fields, and `score` becomes the gesture score.
+   * Classifies every hand of a detection; hands keep all their detect fields, and `score` becomes the
+   * gesture score. With `ignoreRestingHands` (the default) a resting hand (hanging, on the head, or
+   * relaxed on the body; see `restingReason()`) reads `none` with score 1.
    *
    * @example
    * const result = registry.classify(await detector.detect(frame, 0));
    * result.hands[0]?.meaning; // 'question'
    */
   classify(detection: Detection): Recognition {
-    return { ...detection, hands: detection.hands.map((hand): ClassifiedHand => ({ ...hand, ...this.match(hand.landmarks, hand.handedness) })) };
+    return { ...detection, hands: detection.hands.map((hand): ClassifiedHand => ({ ...hand, ...this.matchInScene(hand, detection.faces) })) };
+  }
+
+  /**
+   * {@link match} for a detected hand in its frame: like `match()`, but a resting hand reads `none`
+   * when `ignoreRestingHands` is on (the faces place the hand against the body).
+   *
+   * @example
+   * registry.matchInScene(detection.hands[0], detection.faces); // { gesture: 'none', meaning: null, score: 1 }
+   */
+  matchInScene(hand: Pick<DetectedHand, 'landmarks' | 'handedness' | 'box'>, faces: readonly DetectedFace[]): GestureMatch {
+    const match = this.match(hand.landmarks, hand.handedness);
+    if (match.gesture === NO_GESTURE || !this.options.ignoreRestingHands || !isHandLandmarks(hand.landmarks)) return match;
+    return restingReason(hand, faces, match.gesture) === null ? match : { gesture: NO_GESTURE, meaning: null, score: 1 };
   }
 
   /**
@@ -240,6 +259,7 @@ export class GestureRegistry implements Classifier {
         meaning: g.meaning,
         replace: g.replace,
         samples: g.model.samples.map((s) => s.map((p) => [...p] as typeof p)),
+        ups: g.model.ups.map(([x, y]): [number, number] => [x, y]),
       })),
     };
   }
@@ -262,7 +282,7 @@ export class GestureRegistry implements Classifier {
         { path: '$.gestures' },
       );
     }
-    for (const g of valid.gestures) this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel(g.samples) });
+    for (const g of valid.gestures) this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel(g.samples, g.ups) });
     return valid.gestures.map((g) => g.name);
   }
 

@@ -1,5 +1,6 @@
 import { shapeVector } from './features';
 import type { NormalizedLandmarks } from './normalize';
+import type { ImageUp } from './matching';
 import { SHAPE_WHITENING } from './reference-data';
 
 /**
@@ -16,16 +17,26 @@ export const PRIOR_SPREAD = 1;
 export const SCORE_WIDTH = 2;
 
 /**
+ * Weight of the hand's orientation in the image ({@link imageUp}, two numbers) in a match vector,
+ * in spreads: a hand turned a quarter turn lies 1.5 × √2 ≈ 2.1 spreads from the same shape
+ * upright, one turned upside down 3 (so thumbs up and thumbs down differ). Set a priori.
+ */
+export const ORIENTATION_WEIGHT = 1.5;
+
+/**
  * The vector the few-shot matcher compares: the {@link shapeVector} whitened by the within-class
  * covariance measured on development data, so Euclidean distance weighs every landmark coordinate
- * and fingertip distance by how much it varies within one gesture.
+ * and fingertip distance by how much it varies within one gesture; then the hand's orientation in
+ * the image (`up`, see {@link imageUp}) times {@link ORIENTATION_WEIGHT}.
  *
  * @example
- * matchVector(normalizeLandmarks(hand.landmarks, hand.handedness)).length; // 59
+ * matchVector(normalizeLandmarks(hand.landmarks, hand.handedness)).length; // 61
  */
-export function matchVector(hand: NormalizedLandmarks): number[] {
+export function matchVector(hand: NormalizedLandmarks, up: ImageUp = [0, 1]): number[] {
   const x = shapeVector(hand);
-  return SHAPE_WHITENING.map((row) => row.reduce((sum, w, k) => sum + w * (x[k] as number), 0));
+  const v = SHAPE_WHITENING.map((row) => row.reduce((sum, w, k) => sum + w * (x[k] as number), 0));
+  v.push(ORIENTATION_WEIGHT * up[0], ORIENTATION_WEIGHT * up[1]);
+  return v;
 }
 
 /**
@@ -54,14 +65,17 @@ export function vectorDistance(a: readonly number[], b: readonly number[]): numb
 export class SampleModel {
   /** The normalised samples, as given. */
   readonly samples: readonly NormalizedLandmarks[];
+  /** Each sample's orientation in its image ({@link imageUp}); upright when not given. */
+  readonly ups: readonly ImageUp[];
   /** The samples' match vectors. */
   readonly vectors: readonly number[][];
   /** Distance scale of this gesture: its samples' mean nearest-neighbour distance, pooled with {@link PRIOR_SPREAD}. */
   readonly scale: number;
 
-  constructor(samples: readonly NormalizedLandmarks[]) {
+  constructor(samples: readonly NormalizedLandmarks[], ups: readonly ImageUp[] = []) {
     this.samples = samples;
-    this.vectors = samples.map(matchVector);
+    this.ups = samples.map((_, i) => ups[i] ?? [0, 1]);
+    this.vectors = samples.map((s, i) => matchVector(s, this.ups[i]));
     const nearest = this.vectors.map((v, i) => Math.min(...this.vectors.filter((_, j) => j !== i).map((w) => vectorDistance(v, w))));
     const spread = nearest.length > 1 ? nearest.reduce((a, b) => a + b, 0) / nearest.length : 0;
     this.scale = Math.hypot(spread, PRIOR_SPREAD);
