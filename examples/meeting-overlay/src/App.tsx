@@ -6,7 +6,10 @@ import { TeachPanel } from './TeachPanel';
 import { useFps } from './use-fps';
 
 /** The icon shown for each meaning of the built-in gestures; custom gestures get a star. */
-const ICONS: Record<string, string> = { no: '👎', yes: '👌', question: '✋', comment: '☝️', goodbye: '👋' };
+const ICONS: Record<string, string> = {
+  no: '🚫', yes: '👌', question: '✋', comment: '☝️', goodbye: '👋',
+  like: '👍', dislike: '👎', call: '🤙', rock: '🤘',
+};
 
 // Models and WASM binaries are served by the app itself (vite.config.ts), never fetched from a CDN.
 // `?backend=wasm` picks a backend; the default tries WebGL, then WASM, then CPU.
