@@ -6,6 +6,7 @@ import { matchGesture, scoreGestures, type MatchCandidates } from './matching';
 import { imageUp, isHandLandmarks, normalizeLandmarks } from './normalize';
 import { resolveGestureRegistryOptions, type GestureRegistryOptions, type ResolvedGestureRegistryOptions } from './options';
 import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, normalizeLabel, validateGesturePack, type GesturePack } from './pack';
+import { forecastSamples } from './report';
 import { restingReason } from './resting';
 import { SampleModel } from './sample-model';
 import {
@@ -47,6 +48,13 @@ export interface RegistrationReport {
   nearest: { gesture: string; similarity: number } | null;
   /** True when `nearest.similarity` reaches `confusableSimilarity`: the two will be mistaken for each other. */
   confusable: boolean;
+  /**
+   * Leave-one-out estimate in [0, 1]: the share of accepted samples recognised by the gesture
+   * learnt from the other samples, among every gesture in play; `null` with fewer than 2 samples.
+   */
+  leaveOneOut: number | null;
+  /** Plain hints when more or more varied samples would help, e.g. "3 of 5 samples are nearly identical: …". */
+  hints: string[];
 }
 
 /** A gesture the registry knows. */
@@ -164,11 +172,14 @@ export class GestureRegistry implements Classifier {
     this.registering.add(name);
     try {
       const { accepted, ups, rejected } = await learnSamples(samples, this.options);
-      const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false };
+      const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false, leaveOneOut: null, hints: [] };
       if (accepted.length === 0) return report;
       const model = new SampleModel(accepted, ups);
-      report.nearest = nearestGesture(name, model, this.candidates());
+      const candidates = this.candidatesWithout(name);
+      report.nearest = nearestGesture(name, model, candidates);
       report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
+      Object.assign(report, forecastSamples(name, accepted, ups, candidates));
+      if (report.confusable && report.nearest) report.hints.push(`it looks like ${report.nearest.gesture}: the two will be mistaken for each other.`);
       this.custom.set(name, { meaning: meaning === null ? null : normalizeLabel(meaning), replace: isBuiltin, model });
       return report;
     } finally {
@@ -301,5 +312,13 @@ export class GestureRegistry implements Classifier {
   private candidates(): MatchCandidates {
     const { meanings, minScore } = this.options;
     return { builtins: this.activeBuiltins(), custom: this.custom, meanings, minScore };
+  }
+
+  /** The gestures in play other than `name` (the one being registered or replaced). */
+  private candidatesWithout(name: string): MatchCandidates {
+    const candidates = this.candidates();
+    const custom = new Map(candidates.custom);
+    custom.delete(name);
+    return { ...candidates, builtins: candidates.builtins.filter((b) => b !== name), custom };
   }
 }
