@@ -85,11 +85,14 @@ describe.each(BUNDLERS)('bundle size with %s (min+gzip, without TF.js and RxJS)'
     expect(hook - core).toBeLessThanOrEqual(1 * KB);
   });
 
-  it('createGestureRecognizer stays within the current ceiling of 50 kB', async () => {
-    // 30 kB is the goal; the fitted reference data (classify/reference-data.ts) alone is ~26 kB
+  it('createGestureRecognizer stays within the current ceiling of 56 kB', async () => {
+    // 30 kB is the goal; the fitted reference data (classify/reference-data.ts) alone is ~30 kB
     // gzipped. The test below checks the code without it against 30 kB. The ceiling was 46 kB
-    // (44.5 measured) before the motion stage and the hardening checks (#15, #17) added ~4 kB.
-    expect(await bundledSize(bundler, '@gesture/core', ['createGestureRecognizer'])).toBeLessThanOrEqual(50 * KB);
+    // (44.5 measured) before the motion stage and the hardening checks (#15, #17) added ~4 kB, then
+    // 50 kB; #14 raised it to 56 kB (54.6 measured): the reference hands of thumbs_up, thumbs_down and
+    // rock and the match vector's orientation and finger-bend dimensions add ~4 kB of data, which
+    // leaves the JS bundle with the reference data.
+    expect(await bundledSize(bundler, '@gesture/core', ['createGestureRecognizer'])).toBeLessThanOrEqual(56 * KB);
   });
 });
 
