@@ -10,6 +10,7 @@
 //   npm run eval -- --out docs/accuracy.md        also write the page and docs/accuracy-confusion.svg
 //   npm run eval -- --json --per-image            add every image's hand (landmarks) and answers
 //   npm run eval -- --cross DIR                   also few-shot across sources: register from one set, test on DIR and back
+//   npm run eval -- --sweep                       also the robustness sweep (crops, zoom, brightness, blur, JPEG) on built-in photos
 //
 // Classes named like the built-ins (fist, ok, palm, one, peace) and `none` are scored as built-ins;
 // every other class is scored few-shot. Ours runs in this process from packages/node/dist (run
@@ -24,6 +25,7 @@ import type { BackendInfo, Frame } from '@gesture/node';
 import { runJsonChild } from '../child-process';
 import { commaList, integerIn, parseToolArgs } from '../cli';
 import { ADDED_BUILTIN_CLASSES, FIXTURES_DIR, splitPart } from '../fixtures';
+import { formatSweep, runSweep, type SweepRow } from './sweep';
 import { CROSS_CLASSES, NO_GESTURE_CLASS, fewShotAcross, formatCrossSource, restingHands, unregisteredClaims, type CrossSourceResult } from './cross-source';
 import { loadGestureNode } from '../gesture-node';
 import { FINGERPOSE_MIN_SCORE, FINGERPOSE_TO_CLASS, FINGERPOSE_VERSION, fingerposeClassify } from '../peers/fingerpose-gestures';
@@ -50,6 +52,7 @@ export interface EvalArgs {
   perImage: boolean;
   /** A second data folder (other sources) for the cross-source few-shot protocol. */
   cross: string | undefined;
+  sweep: boolean;
 }
 
 const PEERS = ['fingerpose', 'human'] as const;
@@ -71,7 +74,8 @@ function parseArgs(argv: readonly string[]): EvalArgs {
     .option('--no-peers', 'score ours only')
     .option('--out <file>', 'also write the page (e.g. docs/accuracy.md) and its confusion SVG')
     .option('--per-image', 'with --json: add every image\'s hand (landmarks) and answers', false)
-    .option('--cross <dir>', 'a second folder (other sources): few-shot registered from one set, tested on the other, both ways');
+    .option('--cross <dir>', 'a second folder (other sources): few-shot registered from one set, tested on the other, both ways')
+    .option('--sweep', 'also the robustness sweep on the built-in photos (of --cross too)', false);
   const opts = parseToolArgs<Omit<EvalArgs, 'ks' | 'peers'> & { k: number[]; peers: EvalArgs['peers'] | false }>(program, argv);
   if (opts.k.length === 0) {
     process.stderr.write('--k takes integers 1–50, e.g. 1,3,5\n');
@@ -87,6 +91,7 @@ function parseArgs(argv: readonly string[]): EvalArgs {
     out: opts.out === undefined ? undefined : resolve(opts.out),
     perImage: opts.perImage,
     cross: opts.cross === undefined ? undefined : resolve(opts.cross),
+    sweep: opts.sweep,
   };
 }
 
@@ -161,6 +166,7 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
   const crossHands: Record<string, EvalHand[]> = {};
   const crossImages: EvalImage[] = [];
   const extraHands: Record<string, EvalHand[]> = {};
+  const sweep: { label: string; rows: SweepRow[] }[] = [];
 
   // 1. Our pipeline on every image: all hands, the best one (highest presence), time per recognize().
   const recognizer = await createNodeRecognizer();
@@ -197,6 +203,17 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
         if (best && (CROSS_CLASSES as readonly string[]).includes(cls)) (crossHands[cls] ??= []).push(best);
       }
       log(`ours: ${cls} of --cross done`);
+    }
+    if (args.sweep) {
+      const registry = new GestureRegistry();
+      const answer = async (encoded: Uint8Array) => {
+        const detection = await recognizer.recognize(await loadImage(encoded));
+        const best = [...detection.hands].sort((a, b) => b.presence - a.presence)[0];
+        return best ? registry.matchInScene(best, detection.faces).gesture : null;
+      };
+      const gesturePhotos = (list: readonly EvalImage[]) => list.filter((i) => i.cls !== NONE && ([...BUILTIN_CLASSES, ...ADDED_BUILTIN_CLASSES] as readonly string[]).includes(i.cls)).map((i) => ({ file: i.file, cls: i.cls, box: i.best?.box ?? null }));
+      sweep.push({ label: basename(args.data), rows: await runSweep(gesturePhotos(images), answer, log) });
+      if (crossImages.length) sweep.push({ label: basename(args.cross!), rows: await runSweep(gesturePhotos(crossImages), answer, log) });
     }
   } finally {
     recognizer.dispose();
@@ -349,6 +366,7 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
     resting,
     fewShot: few,
     crossSource,
+    sweep: sweep.length ? sweep : undefined,
     timing: { recognize: summarizeMs(images.map((i) => i.ms)) },
     peers,
     seconds: (Date.now() - started) / 1000,
@@ -465,6 +483,7 @@ export function formatReport(r: EvalResult, { svgName, command }: { svgName?: st
     L.push('');
   }
   if (r.crossSource) L.push(formatCrossSource(r.crossSource), '');
+  if (r.sweep) L.push(formatSweep(r.sweep), '');
   L.push('### Time per image', '');
   const timeRows = [['ours: `recognize()` (detector, landmarks, faces; decode excluded)', msf(r.timing.recognize.medianMs), msf(r.timing.recognize.meanMs), msf(r.timing.recognize.p95Ms), String(r.timing.recognize.n)]];
   if (r.peers.fingerpose) { const t = r.peers.fingerpose.timing.classifyOnly; timeRows.push(['fingerpose: classify our landmarks only (no detector)', t.medianMs?.toFixed(3) ?? '–', t.meanMs?.toFixed(3) ?? '–', t.p95Ms?.toFixed(3) ?? '–', String(t.n)]); }
@@ -487,7 +506,7 @@ const FITTED = [
 ].join('\n');
 
 function pageFor(r: EvalResult, svgName: string): string {
-  const cmd = ['npm run eval --', ...(r.data !== FIXTURES_DIR ? [`--data ${displayPath(r.data)}`] : []), `--k ${r.options.ks.join(',')}`, `--seeds ${r.options.seeds}`, ...(r.options.fewShotGiven ? [`--few-shot ${r.options.fewShot.join(',')}`] : []), ...(r.crossSource ? [`--cross ${displayPath(r.crossSource.other)}`] : []), ...(r.options.peers.length === 0 ? ['--no-peers'] : r.options.peers.length === 2 ? [] : [`--peers ${r.options.peers.join(',')}`]), '--out docs/accuracy.md'].join(' ');
+  const cmd = ['npm run eval --', ...(r.data !== FIXTURES_DIR ? [`--data ${displayPath(r.data)}`] : []), `--k ${r.options.ks.join(',')}`, `--seeds ${r.options.seeds}`, ...(r.options.fewShotGiven ? [`--few-shot ${r.options.fewShot.join(',')}`] : []), ...(r.crossSource ? [`--cross ${displayPath(r.crossSource.other)}`] : []), ...(r.sweep ? ['--sweep'] : []), ...(r.options.peers.length === 0 ? ['--no-peers'] : r.options.peers.length === 2 ? [] : [`--peers ${r.options.peers.join(',')}`]), '--out docs/accuracy.md'].join(' ');
   const fp = r.peers.fingerpose;
   const human = r.peers.human;
   return `# Accuracy
