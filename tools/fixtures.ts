@@ -19,8 +19,11 @@ export const FIXTURES_ROOT = resolve(REPO_ROOT, process.env.GESTURE_FIXTURES ?? 
 /** The photos of hands, laid out as `<class>/<photo>`: `hands/` of {@link FIXTURES_ROOT}. */
 export const FIXTURES_DIR = join(FIXTURES_ROOT, 'hands');
 
-/** The five built-in gesture classes. */
+/** The five built-in gesture classes of the seed. */
 export const BUILTIN_CLASSES = ['fist', 'ok', 'palm', 'one', 'peace'] as const;
+
+/** The built-ins added after the seed (MediaPipe's and HaGRID's); hands/ has photos of thumbs_up and rock only. */
+export const ADDED_BUILTIN_CLASSES = ['thumbs_up', 'thumbs_down', 'call', 'rock'] as const;
 
 /** The fixture split: part A when the FNV-1a hash of the file name is even (what the built-in references and thresholds were drawn from), else part B. */
 export function splitPart(file: string): 'A' | 'B' {

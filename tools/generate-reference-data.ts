@@ -7,9 +7,10 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { createGestureRecognizer } from '../packages/core/src/recognizer';
-import { normalizeLandmarks } from '../packages/core/src/classify/normalize';
-import { shapeVector } from '../packages/core/src/classify/features';
-import { BUILTIN_CLASSES, FIXTURES_DIR, REPO_ROOT, splitPart } from './fixtures';
+import { imageUp, normalizeLandmarks } from '../packages/core/src/classify/normalize';
+import { CURL_WEIGHT, ORIENTATION_WEIGHT } from '../packages/core/src/classify/sample-model';
+import { FINGERS, fingerBends, shapeVector } from '../packages/core/src/classify/features';
+import { ADDED_BUILTIN_CLASSES, BUILTIN_CLASSES, FIXTURES_DIR, REPO_ROOT, splitPart } from './fixtures';
 
 const fixtures = resolve(process.argv[2] ?? FIXTURES_DIR);
 const recognizer = await createGestureRecognizer({ backend: 'wasm', modelBaseUrl: `${join(REPO_ROOT, 'packages/core/models')}/` });
@@ -24,7 +25,11 @@ for (const cls of readdirSync(fixtures).filter((d) => statSync(join(fixtures, d)
 recognizer.dispose();
 const BUILTIN: readonly string[] = BUILTIN_CLASSES;
 const LAM = 0.2, FLOOR = 0.02;
-const items = data.filter((o) => o.hands.length).map((o) => ({ cls: o.class as string, part: splitPart(o.file), x: shapeVector(normalizeLandmarks(o.hands[0].landmarks, o.hands[0].handedness)!) }));
+const items = data.filter((o) => o.hands.length).map((o) => {
+  const hand = normalizeLandmarks(o.hands[0].landmarks, o.hands[0].handedness)!;
+  const curls = FINGERS.map((f) => CURL_WEIGHT * fingerBends(hand, f).reduce((a, b) => a + b, 0));
+  return { cls: o.class as string, part: splitPart(o.file), up: imageUp(o.hands[0].landmarks, o.hands[0].handedness), curls, x: shapeVector(hand) };
+});
 const dev = items.filter((i) => (BUILTIN.includes(i.cls) && i.part === 'A') || ['four', 'asl_digit_6'].includes(i.cls));
 const dim = dev[0]!.x.length;
 const cov = Array.from({ length: dim }, () => new Array(dim).fill(0)); let n = 0;
@@ -44,8 +49,16 @@ const r = (v: number) => Number(v.toPrecision(5));
 // Row j of W: eigenvector j / sqrt(eigenvalue j) / sqrt(dim), so v = W x.
 const W = values.map((ev, j) => vectors.map((row) => r(row[j]! / Math.sqrt(Math.max(ev, 1e-9)) / Math.sqrt(dim))));
 const proj = (x: number[]) => W.map((row) => row.reduce((s, w, k) => s + w * x[k]!, 0));
-const refs = Object.fromEntries(BUILTIN.map((b) => [b, items.filter((i) => i.cls === b && i.part === 'A').map((i) => proj(i.x).map((v) => Number(v.toFixed(4))))]));
-const counts = BUILTIN.map((b) => `${b} ${refs[b]!.length}`).join(', ');
+// Reference hands: part A of every built-in class hands/ has (the seed five, thumbs_up, rock), as match
+// vectors (whitened shape, then orientation). thumbs_down: the thumbs_up hands turned upside down (the
+// same canonical shape, image up reversed); call: none (no photos in hands/, so a custom gesture that
+// claims a call-shaped hand always wins the arbitration).
+const ref = (i: (typeof items)[number], flip = 1) => [...proj(i.x), flip * ORIENTATION_WEIGHT * i.up[0], flip * ORIENTATION_WEIGHT * i.up[1], ...i.curls].map((v) => Number(v.toFixed(4)));
+const partA = (b: string) => items.filter((i) => i.cls === b && i.part === 'A');
+const ALL = [...BUILTIN, ...ADDED_BUILTIN_CLASSES];
+const refs: Record<string, number[][]> = Object.fromEntries(ALL.map((b) => [b, partA(b).map((i) => ref(i))]));
+refs.thumbs_down = partA('thumbs_up').map((i) => ref(i, -1));
+const counts = ALL.map((b) => `${b} ${refs[b]!.length}`).join(', ');
 writeFileSync(join(REPO_ROOT, 'packages/core/src/classify/reference-data.ts'), `// Generated data: do not edit by hand (see docs/gestures.md, "What was fitted, and on what").
 import type { BuiltinGestureName } from './types';
 
@@ -59,9 +72,11 @@ import type { BuiltinGestureName } from './types';
 export const SHAPE_WHITENING: readonly (readonly number[])[] = ${JSON.stringify(W)};
 
 /**
- * Whitened shape vectors of the built-in gestures' reference hands (${counts}): part A of each
- * built-in class of the fixtures, through the shipped detector. Used only to arbitrate when a
- * built-in rule and a custom gesture both claim a hand.
+ * Match vectors of the built-in gestures' reference hands (${counts}): part A of each
+ * built-in class of the fixtures, through the shipped detector (whitened shape vector, then the
+ * hand's orientation times ORIENTATION_WEIGHT, then the finger bends times CURL_WEIGHT: matchVector()). thumbs_down: the thumbs_up hands turned upside
+ * down; call: none (no photos in hands/). Used only to arbitrate when a built-in rule and a custom
+ * gesture both claim a hand.
  */
 export const BUILTIN_REFERENCES: Readonly<Record<BuiltinGestureName, readonly (readonly number[])[]>> = ${JSON.stringify(refs)};
 `);

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useGesture } from '@gesture/react';
 
-const ICONS: Record<string, string> = { no: '👎', yes: '👌', question: '✋', comment: '☝️', goodbye: '👋' };
+const ICONS: Record<string, string> = { no: '🚫', yes: '👌', question: '✋', comment: '☝️', goodbye: '👋', like: '👍', dislike: '👎', call: '🤙', rock: '🤘' };
 
 export function Overlay() {
   const video = useRef<HTMLVideoElement>(null);

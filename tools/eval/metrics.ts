@@ -25,6 +25,8 @@ export interface EvalHand {
   landmarks: HandLandmarks;
   handedness: Handedness;
   presence: number;
+  /** The hand's box in image pixels (for the resting check against the faces). */
+  box?: [number, number, number, number];
 }
 
 export interface Counts { correct: number; detected: number; total: number; accuracyDetected: number | null; accuracyAll: number | null }

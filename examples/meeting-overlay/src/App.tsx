@@ -7,7 +7,11 @@ import { TeachPanel } from './TeachPanel';
 import { useFps } from './use-fps';
 
 /** The icon shown for each meaning of the built-in gestures and motions; custom ones get a star. */
-const ICONS: Record<string, string> = { no: '👎', yes: '👌', question: '✋', comment: '☝️', goodbye: '👋', hello: '👋', next: '➡️', previous: '⬅️', up: '⬆️', down: '⬇️' };
+const ICONS: Record<string, string> = {
+  no: '🚫', yes: '👌', question: '✋', comment: '☝️', goodbye: '👋',
+  like: '👍', dislike: '👎', call: '🤙', rock: '🤘',
+  hello: '👋', next: '➡️', previous: '⬅️', up: '⬆️', down: '⬇️',
+};
 /** How long a motion (a wave, a swipe, a taught movement) stays on screen after it is recognised. */
 const MOTION_SHOWN_MS = 2000;
 

@@ -68,7 +68,10 @@ export { MotionTemplate, acceptanceThreshold, leaveOneOutDistances } from './mot
 export { CustomMotionMatcher } from './motion/custom-matcher';
 export type { CustomMotion, CustomMotionMatch, CustomMotionSource } from './motion/custom-matcher';
 export type { MotionReport } from './motion/register-motion';
-export { BUILTIN_GESTURES, DEFAULT_MEANINGS, NO_GESTURE } from './classify/types';
+export { BUILTIN_GESTURES, DEFAULT_MEANINGS, NO_GESTURE, SEED_GESTURES } from './classify/types';
+export { RELAXED_SHAPES, RESTING_RULES, palmFacing, restingReason } from './classify/resting';
+export type { RestingHandInput, RestingReason } from './classify/resting';
+export { imageUp } from './classify/normalize';
 export type { BuiltinGestureName, ClassifiedHand, GestureMatch, HandSample, Recognition } from './classify/types';
 export { FRAME_LIMITS, frameToTensor } from './frame';
 export { DEFAULT_BROWSER_MODEL_BASE_URL, MODEL_FILES, defaultModelBaseUrl, fileModelHandler, loadModel, resolveModelOptions } from './model-loader';

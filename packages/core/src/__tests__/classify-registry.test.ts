@@ -41,7 +41,10 @@ describe('built-in gestures (synthetic shapes)', () => {
   it('reads a wrong handedness the same (the rules are mirror-invariant)', () => {
     expect(registry.match(hand('one', { mirror: true }), 'right').gesture).toBe('one');
   });
-  it.each(['rock', 'four'] as const)('%s is none', (name) => {
+  it('reads rock as the built-in rock', () => {
+    expect(registry.match(hand('rock')).gesture).toBe('rock');
+  });
+  it.each(['four'] as const)('%s is none', (name) => {
     expect(registry.match(hand(name)).gesture).toBe('none');
   });
   it('carries the meaning map', () => {
@@ -60,14 +63,15 @@ describe('built-in gestures (synthetic shapes)', () => {
 });
 
 describe('GestureRegistry.register', () => {
-  it('learns a custom gesture beside the built-ins; rock does not break fist', async () => {
+  it('learns a custom gesture beside the built-ins; horns (a rock-shaped custom) does not break fist', async () => {
     const registry = new GestureRegistry();
     const samples = [hand('rock'), hand('rock', { deg: 20 }), hand('rock', { deg: -20, mirror: true })];
-    const report = await registry.register('rock', samples, { meaning: 'party' });
-    expect(report).toMatchObject({ gesture: 'rock', registered: true, accepted: 3, rejected: [], confusable: false });
-    expect(registry.match(hand('rock', { deg: 10, scale: 2 }))).toMatchObject({ gesture: 'rock', meaning: 'party' });
+    const report = await registry.register('horns', samples, { meaning: 'party' });
+    // The built-in rock has the same shape: the report says so.
+    expect(report).toMatchObject({ gesture: 'horns', registered: true, accepted: 3, rejected: [], confusable: true, nearest: { gesture: 'rock' } });
+    expect(registry.match(hand('rock', { deg: 10, scale: 2 }))).toMatchObject({ gesture: 'horns', meaning: 'party' });
     expect(registry.match(hand('fist')).gesture).toBe('fist');
-    expect(registry.list().map((g) => g.name)).toEqual(['fist', 'ok', 'palm', 'one', 'peace', 'rock']);
+    expect(registry.list().map((g) => g.name)).toEqual(['fist', 'ok', 'palm', 'one', 'peace', 'thumbs_up', 'thumbs_down', 'call', 'rock', 'horns']);
   });
 
   it('takes a built-in or used name only with replace: true, and unregister restores the built-in', async () => {
@@ -78,10 +82,10 @@ describe('GestureRegistry.register', () => {
     expect(registry.list().filter((g) => g.name === 'fist')).toEqual([{ name: 'fist', meaning: 'horns', kind: 'custom', samples: 1 }]);
     expect(registry.unregister('fist')).toBe(true);
     expect(registry.match(hand('fist'))).toMatchObject({ gesture: 'fist', meaning: 'no' });
-    await registry.register('rock', [hand('rock')]);
-    await expect(registry.register('rock', [hand('rock')])).rejects.toThrow(InvalidOptionsError);
-    expect(registry.unregister('rock')).toBe(true);
-    expect(registry.unregister('rock')).toBe(false);
+    await registry.register('horns', [hand('rock')]);
+    await expect(registry.register('horns', [hand('rock')])).rejects.toThrow(InvalidOptionsError);
+    expect(registry.unregister('horns')).toBe(true);
+    expect(registry.unregister('horns')).toBe(false);
     expect(registry.unregister('palm')).toBe(true);
     expect(registry.match(hand('palm')).gesture).toBe('none');
   });
@@ -91,14 +95,14 @@ describe('GestureRegistry.register', () => {
     for (const name of ['', 'none', '__proto__', 'constructor', 'x'.repeat(65)]) {
       await expect(registry.register(name, [hand('rock')])).rejects.toThrow(InvalidOptionsError);
     }
-    await expect(registry.register('rock', [])).rejects.toThrow(InvalidOptionsError);
-    await expect(registry.register('rock', Array.from({ length: 51 }, () => hand('rock')))).rejects.toThrow(InvalidOptionsError);
+    await expect(registry.register('horns', [])).rejects.toThrow(InvalidOptionsError);
+    await expect(registry.register('horns', Array.from({ length: 51 }, () => hand('rock')))).rejects.toThrow(InvalidOptionsError);
     // Meanings follow the pack's rule, so whatever registers also exports and imports back.
     for (const meaning of ['', '   ', 'constructor', 'x'.repeat(65), 42]) {
-      await expect(registry.register('rock', [hand('rock')], { meaning: meaning as never })).rejects.toThrow(InvalidOptionsError);
+      await expect(registry.register('horns', [hand('rock')], { meaning: meaning as never })).rejects.toThrow(InvalidOptionsError);
     }
-    await registry.register('rock', [hand('rock')], { meaning: 'm'.repeat(64) });
-    expect(await new GestureRegistry().import(registry.export())).toEqual(['rock']);
+    await registry.register('horns', [hand('rock')], { meaning: 'm'.repeat(64) });
+    expect(await new GestureRegistry().import(registry.export())).toEqual(['horns']);
   });
 
   it('reports rejected samples with reasons, running frames through detect', async () => {
@@ -111,7 +115,7 @@ describe('GestureRegistry.register', () => {
       },
     });
     const frame = (tag: string) => ({ data: new Uint8Array(4), width: 1, height: 1, tag });
-    const report = await registry.register('rock', [frame('empty'), frame('two'), frame('faint'), frame('good'), frame('bad'), [[1, 2, 3]], { landmarks: hand('rock'), handedness: 'left' }]);
+    const report = await registry.register('horns', [frame('empty'), frame('two'), frame('faint'), frame('good'), frame('bad'), [[1, 2, 3]], { landmarks: hand('rock'), handedness: 'left' }]);
     expect(report.accepted).toBe(2);
     expect(report.rejected.map(({ index, reason }) => [index, reason])).toEqual([[0, 'no-hand'], [1, 'multiple-hands'], [2, 'low-confidence'], [4, 'invalid'], [5, 'invalid']]);
   });
@@ -121,16 +125,16 @@ describe('GestureRegistry.register', () => {
     expect(registry.getOptions().minSamplePresence).toBe(0.95);
     expect(new GestureRegistry().getOptions().minSamplePresence).toBe(0.5);
     expect(() => new GestureRegistry({ minSamplePresence: 1.5 })).toThrow(/minSamplePresence/);
-    const report = await registry.register('rock', [detected(hand('rock'), 0.9), detected(hand('rock'), 0.99)]);
+    const report = await registry.register('horns', [detected(hand('rock'), 0.9), detected(hand('rock'), 0.99)]);
     expect(report.rejected).toEqual([{ index: 0, reason: 'low-confidence', message: 'hand presence 0.90 is below minSamplePresence 0.95' }]);
     expect(report.accepted).toBe(1);
   });
 
   it('does not register when every sample is rejected', async () => {
     const registry = new GestureRegistry();
-    const report = await registry.register('rock', [{ data: new Uint8Array(4), width: 1, height: 1 }]);
+    const report = await registry.register('horns', [{ data: new Uint8Array(4), width: 1, height: 1 }]);
     expect(report).toMatchObject({ registered: false, accepted: 0, rejected: [{ index: 0, reason: 'invalid' }] });
-    expect(registry.has('rock')).toBe(false);
+    expect(registry.has('horns')).toBe(false);
   });
 
   it('warns confusable when the new gesture looks like an existing one', async () => {
@@ -150,8 +154,8 @@ describe('classify() operator', () => {
   it('uses a shared registry, so later registrations apply', async () => {
     const registry = new GestureRegistry();
     const op = classify(registry);
-    await registry.register('rock', [hand('rock')], { meaning: 'party' });
+    await registry.register('horns', [hand('rock')], { meaning: 'party' });
     const result = await firstValueFrom(of(detection([detected(hand('rock'))])).pipe(op));
-    expect(result.hands[0]).toMatchObject({ gesture: 'rock', meaning: 'party' });
+    expect(result.hands[0]).toMatchObject({ gesture: 'horns', meaning: 'party' });
   });
 });

@@ -52,7 +52,7 @@ beforeAll(async () => {
   // A real exported pack: a gesture learnt from the photo's detected hand, and one from landmarks.
   const registry = new GestureRegistry();
   await registry.register('waving', [before.hands[0]!, syntheticHand(SHAPES.palm)], { meaning: 'hello' });
-  await registry.register('rock', [syntheticHand(SHAPES.rock)], { meaning: 'party' });
+  await registry.register('horns', [syntheticHand(SHAPES.rock)], { meaning: 'party' });
   realPack = registry.export();
   tensorsBefore = tf.memory().numTensors;
 }, 60_000);

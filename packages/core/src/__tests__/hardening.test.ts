@@ -23,7 +23,7 @@ let packSample: GesturePack['gestures'][number]['samples'] | null = null;
 /** The normalised samples of one registered rock, as a pack holds them. */
 async function loadSample(): Promise<void> {
   const registry = new GestureRegistry();
-  await registry.register('rock', [rock]);
+  await registry.register('horns', [rock]);
   packSample = registry.export().gestures[0]!.samples;
 }
 

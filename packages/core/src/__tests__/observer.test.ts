@@ -195,7 +195,7 @@ describe('GestureObserver (fake detector)', () => {
     const unsubscribe = observer.subscribe(() => {});
     await tick();
     expect(observer.recognizer).toBe(recognizer);
-    const spy = vi.spyOn(recognizer.gestures, 'register').mockResolvedValue({ gesture: 'three', registered: true, accepted: 1, rejected: [], nearest: null, confusable: false });
+    const spy = vi.spyOn(recognizer.gestures, 'register').mockResolvedValue({ gesture: 'three', registered: true, accepted: 1, rejected: [], nearest: null, confusable: false, leaveOneOut: null, hints: [] });
     const { register } = observer; // bound: safe to pass around
     await expect(register('three', [[[0, 0, 0]]], { meaning: 'three' })).resolves.toMatchObject({ registered: true });
     expect(spy).toHaveBeenCalledWith('three', [[[0, 0, 0]]], { meaning: 'three' });

@@ -6,7 +6,7 @@ import { SHAPES, syntheticHand, transform } from './classify-hands';
 
 async function packWithRock(): Promise<GesturePack> {
   const registry = new GestureRegistry();
-  await registry.register('rock', [syntheticHand(SHAPES.rock), transform(syntheticHand(SHAPES.rock), { deg: 25 })], { meaning: 'party' });
+  await registry.register('horns', [syntheticHand(SHAPES.rock), transform(syntheticHand(SHAPES.rock), { deg: 25 })], { meaning: 'party' });
   await registry.register('fist', [syntheticHand(SHAPES.four)], { replace: true });
   return registry.export();
 }
@@ -28,11 +28,11 @@ describe('gesture pack validation', () => {
     ['gestures not an array', (p) => (p.gestures = {}), '$.gestures'],
     ['too many gestures', (p) => (p.gestures = Array.from({ length: 101 }, () => p.gestures[0])), '$.gestures'],
     ['extra top-level key', (p) => (p.author = 'me'), '$.author'],
-    ['gesture not an object', (p) => (p.gestures[1] = 'rock'), '$.gestures[1]'],
+    ['gesture not an object', (p) => (p.gestures[1] = 'horns'), '$.gestures[1]'],
     ['missing name', (p) => delete p.gestures[0].name, '$.gestures[0].name'],
     ['empty name', (p) => (p.gestures[0].name = ''), '$.gestures[0].name'],
     ['name none', (p) => (p.gestures[0].name = 'none'), '$.gestures[0].name'],
-    ['duplicate name', (p) => (p.gestures[1].name = 'rock'), '$.gestures[1].name'],
+    ['duplicate name', (p) => (p.gestures[1].name = 'horns'), '$.gestures[1].name'],
     ['built-in name without replace', (p) => (p.gestures[1].replace = false), '$.gestures[1].replace'],
     ['meaning wrong type', (p) => (p.gestures[0].meaning = 7), '$.gestures[0].meaning'],
     ['extra gesture key', (p) => (p.gestures[0].image = 'data:'), '$.gestures[0].image'],
@@ -73,20 +73,20 @@ describe('gesture pack validation', () => {
     const registry = new GestureRegistry();
     const pack = await broken((p) => (p.gestures[1].samples[0][20][2] = 'x'));
     await expect(registry.import(pack)).rejects.toThrow(GesturePackError);
-    expect(registry.has('rock')).toBe(false);
+    expect(registry.has('horns')).toBe(false);
   });
 });
 
 describe('export → import round trip', () => {
   it('is JSON-serialisable, stores normalised landmarks, and gives identical predictions', async () => {
     const source = new GestureRegistry();
-    await source.register('rock', [syntheticHand(SHAPES.rock), transform(syntheticHand(SHAPES.rock), { deg: 25 })], { meaning: 'party' });
+    await source.register('horns', [syntheticHand(SHAPES.rock), transform(syntheticHand(SHAPES.rock), { deg: 25 })], { meaning: 'party' });
     await source.register('fist', [syntheticHand(SHAPES.four)], { replace: true });
     const pack = JSON.parse(JSON.stringify(source.export())) as GesturePack;
     expect(pack.format).toBe('gesture-pack');
     expect(pack.gestures[0]!.samples[0]![0]).toEqual([0, 0, 0]);
     const target = new GestureRegistry();
-    expect(await target.import(pack)).toEqual(['rock', 'fist']);
+    expect(await target.import(pack)).toEqual(['horns', 'fist']);
     expect(target.list()).toEqual(source.list());
     for (const [name, shape] of Object.entries(SHAPES)) for (const deg of [-30, 0, 30]) {
       const hand = transform(syntheticHand(shape), { deg, scale: 1.7 });

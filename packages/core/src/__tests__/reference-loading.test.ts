@@ -15,11 +15,11 @@ describe('the reference data is loaded on first use of a custom gesture', () => 
   it('built-ins never need it; a failed load is a ModelLoadError that changes nothing, and the next call retries', async () => {
     const registry = new GestureRegistry();
     expect(registry.match(syntheticHand(SHAPES.fist)).gesture).toBe('fist');
-    const rejected = await registry.register('rock', [syntheticHand(SHAPES.rock)]).catch((error: unknown) => error);
+    const rejected = await registry.register('horns', [syntheticHand(SHAPES.rock)]).catch((error: unknown) => error);
     expect(rejected).toBeInstanceOf(ModelLoadError);
     expect((rejected as ModelLoadError).details).toEqual({ file: 'reference-data', model: 'classifier' });
-    expect(registry.has('rock')).toBe(false);
-    await expect(registry.register('rock', [syntheticHand(SHAPES.rock)])).resolves.toMatchObject({ registered: true });
-    expect(registry.match(syntheticHand(SHAPES.rock)).gesture).toBe('rock');
+    expect(registry.has('horns')).toBe(false);
+    await expect(registry.register('horns', [syntheticHand(SHAPES.rock)])).resolves.toMatchObject({ registered: true });
+    expect(registry.match(syntheticHand(SHAPES.rock)).gesture).toBe('horns');
   });
 });

@@ -29,6 +29,13 @@ export const BUILTIN_RULES = {
   /** Thumb tip to index tip: below this they touch (`ok`). */
   touching: 0.5,
   touchingSoftness: 0.05,
+  /**
+   * Thumb direction (knuckle → tip) against image up, as a cosine: above this it points up
+   * (`thumbs_up`), below minus this down (`thumbs_down`). 0.5 is 60° either side of vertical,
+   * set a priori (a thumb pointing sideways is neither).
+   */
+  thumbVertical: 0.5,
+  thumbVerticalSoftness: 0.08,
 } as const;
 
 const R = BUILTIN_RULES;
@@ -50,6 +57,10 @@ export interface HandPose {
   thumbOut: number;
   /** Probability the thumb and index fingertips touch. */
   pinch: number;
+  /** Probability the thumb points up in the image (toward the top of the frame). */
+  thumbUp: number;
+  /** Probability the thumb points down in the image. */
+  thumbDown: number;
 }
 
 /**
@@ -59,7 +70,7 @@ export interface HandPose {
  * @example
  * handPose(canonical).extended.index; // ≈ 1 for a pointing finger
  */
-export function handPose(hand: NormalizedLandmarks): HandPose {
+export function handPose(hand: NormalizedLandmarks, up: readonly [number, number] = [0, 1]): HandPose {
   const extended = {} as HandPose['extended'];
   const folded = {} as HandPose['folded'];
   for (const finger of LONG_FINGERS) {
@@ -69,12 +80,18 @@ export function handPose(hand: NormalizedLandmarks): HandPose {
     folded[finger] = step(-landmarkDistance(hand, knuckle, tip), -R.foldedTipToKnuckle, R.foldedSoftness);
   }
   const thumbReach = landmarkDistance(hand, 4, 13);
+  const [bx, by] = hand[2] as [number, number, number];
+  const [tx, ty] = hand[4] as [number, number, number];
+  const length = Math.hypot(tx - bx, ty - by);
+  const thumbCos = length > 1e-9 ? ((tx - bx) * up[0] + (ty - by) * up[1]) / length : 0;
   return {
     extended,
     folded,
     thumbOpen: step(thumbReach, R.thumbTucked, R.thumbSoftness),
     thumbOut: step(thumbReach, R.thumbOut, R.thumbSoftness),
     pinch: step(-landmarkDistance(hand, 4, 8), -R.touching, R.touchingSoftness),
+    thumbUp: step(thumbCos, R.thumbVertical, R.thumbVerticalSoftness),
+    thumbDown: step(-thumbCos, R.thumbVertical, R.thumbVerticalSoftness),
   };
 }
 
@@ -84,19 +101,29 @@ export function handPose(hand: NormalizedLandmarks): HandPose {
  * - `ok`: thumb and index tips touch, middle, ring and pinky extended;
  * - `palm`: all four fingers extended, thumb open, not pinching;
  * - `one`: index extended, the other three curled, thumb not out;
- * - `peace`: index and middle extended, ring and pinky curled, thumb not out.
+ * - `peace`: index and middle extended, ring and pinky curled, thumb not out;
+ * - `thumbs_up` / `thumbs_down`: all four fingers curled, thumb out and pointing up / down in the
+ *   image (`up` is {@link imageUp}; canonical landmarks alone cannot tell them apart);
+ * - `call`: thumb not tucked, pinky extended, index, middle and ring curled;
+ * - `rock`: index and pinky extended, middle and ring curled, thumb not out.
  *
  * @example
  * builtinScores(canonical).palm; // ≈ 0.97 for an open hand
+ * builtinScores(canonical, imageUp(hand.landmarks, hand.handedness)).thumbs_down; // ≈ 0.9 for a thumb pointing down
  */
-export function builtinScores(hand: NormalizedLandmarks): Record<BuiltinGestureName, number> {
-  const { extended: e, folded: f, thumbOpen, thumbOut, pinch } = handPose(hand);
+export function builtinScores(hand: NormalizedLandmarks, up: readonly [number, number] = [0, 1]): Record<BuiltinGestureName, number> {
+  const { extended: e, folded: f, thumbOpen, thumbOut, pinch, thumbUp, thumbDown } = handPose(hand, up);
   const thumbIn = 1 - thumbOut;
+  const fingersCurled = (1 - e.index) * (1 - e.middle) * (1 - e.ring) * (1 - e.pinky);
   return {
     fist: f.index * f.middle * f.ring * f.pinky * thumbIn,
     ok: pinch * e.middle * e.ring * e.pinky,
     palm: e.index * e.middle * e.ring * e.pinky * thumbOpen * (1 - pinch),
     one: e.index * (1 - e.middle) * (1 - e.ring) * (1 - e.pinky) * thumbIn,
     peace: e.index * e.middle * (1 - e.ring) * (1 - e.pinky) * thumbIn,
+    thumbs_up: fingersCurled * thumbOut * thumbUp,
+    thumbs_down: fingersCurled * thumbOut * thumbDown,
+    call: thumbOpen * (1 - e.index) * (1 - e.middle) * (1 - e.ring) * e.pinky,
+    rock: e.index * (1 - e.middle) * (1 - e.ring) * e.pinky * thumbIn,
   };
 }

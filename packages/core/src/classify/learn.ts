@@ -1,7 +1,7 @@
 import { DisposedError, errorMessage } from '../errors';
 import type { DetectedHand, Detection, Frame, HandLandmarks } from '../types';
-import { scoreGestures, type MatchCandidates } from './matching';
-import { isHandLandmarks, normalizeLandmarks, type NormalizedLandmarks } from './normalize';
+import { scoreGestures, type ImageUp, type MatchCandidates } from './matching';
+import { imageUp, isHandLandmarks, normalizeLandmarks, type NormalizedLandmarks } from './normalize';
 import type { DetectFunction } from './options';
 import type { SampleModel } from './sample-model';
 import type { HandSample } from './types';
@@ -39,21 +39,27 @@ const INVALID_LANDMARKS = 'expected 21 finite [x, y, z] landmarks';
  * const { accepted, rejected } = await learnSamples([landmarks, frame], { detect, minSamplePresence: 0.5 });
  * rejected; // [{ index: 1, reason: 'no-hand', message: 'no hand found in the frame' }]
  */
-export async function learnSamples(samples: readonly RegistrationSample[], options: LearnOptions): Promise<{ accepted: NormalizedLandmarks[]; rejected: RejectedSample[] }> {
+export async function learnSamples(samples: readonly RegistrationSample[], options: LearnOptions): Promise<{ accepted: NormalizedLandmarks[]; ups: ImageUp[]; rejected: RejectedSample[] }> {
   const accepted: NormalizedLandmarks[] = [];
+  const ups: ImageUp[] = [];
   const rejected: RejectedSample[] = [];
   for (const [index, sample] of samples.entries()) {
     const result = await normalizeSample(sample, options);
     if ('reason' in result) rejected.push({ index, ...result });
-    else accepted.push(result.hand);
+    else {
+      accepted.push(result.hand);
+      ups.push(result.up);
+    }
   }
-  return { accepted, rejected };
+  return { accepted, ups, rejected };
 }
 
-async function normalizeSample(sample: RegistrationSample, options: LearnOptions): Promise<{ hand: NormalizedLandmarks } | Omit<RejectedSample, 'index'>> {
+type Normalized = { hand: NormalizedLandmarks; up: ImageUp };
+
+async function normalizeSample(sample: RegistrationSample, options: LearnOptions): Promise<Normalized | Omit<RejectedSample, 'index'>> {
   if (Array.isArray(sample)) {
     const hand = isHandLandmarks(sample) ? normalizeLandmarks(sample) : null;
-    return hand ? { hand } : { reason: 'invalid', message: INVALID_LANDMARKS };
+    return hand ? { hand, up: imageUp(sample) } : { reason: 'invalid', message: INVALID_LANDMARKS };
   }
   if (typeof sample === 'object' && sample !== null && 'landmarks' in sample) {
     const presence: unknown = 'presence' in sample ? sample.presence : 1;
@@ -63,8 +69,9 @@ async function normalizeSample(sample: RegistrationSample, options: LearnOptions
     if (presence < options.minSamplePresence) {
       return { reason: 'low-confidence', message: `hand presence ${presence.toFixed(2)} is below minSamplePresence ${options.minSamplePresence}` };
     }
-    const hand = isHandLandmarks(sample.landmarks) ? normalizeLandmarks(sample.landmarks, sample.handedness === 'left' ? 'left' : 'right') : null;
-    return hand ? { hand } : { reason: 'invalid', message: INVALID_LANDMARKS };
+    const handedness = sample.handedness === 'left' ? 'left' : 'right';
+    const hand = isHandLandmarks(sample.landmarks) ? normalizeLandmarks(sample.landmarks, handedness) : null;
+    return hand ? { hand, up: imageUp(sample.landmarks, handedness) } : { reason: 'invalid', message: INVALID_LANDMARKS };
   }
   const { detect } = options;
   if (!detect) return { reason: 'invalid', message: 'a frame was given but the registry has no detect function' };
@@ -94,7 +101,7 @@ export function nearestGesture(name: string, model: SampleModel, candidates: Mat
   // Forward: each existing gesture's mean score over the new samples (their vectors are already in the model).
   const forward = new Map<string, number>();
   model.samples.forEach((sample, i) => {
-    for (const { gesture, score } of scoreGestures(sample, candidates, model.vectors[i])) forward.set(gesture, (forward.get(gesture) ?? 0) + score / model.samples.length);
+    for (const { gesture, score } of scoreGestures(sample, candidates, model.vectors[i], model.ups[i])) forward.set(gesture, (forward.get(gesture) ?? 0) + score / model.samples.length);
   });
   let nearest: { gesture: string; similarity: number } | null = null;
   for (const [gesture, mine] of forward) {

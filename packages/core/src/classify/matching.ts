@@ -37,8 +37,8 @@ type CustomScore = { gesture: string; score: number; model: SampleModel };
  * The one scoring loop: every candidate's score for one hand, built-ins first, then custom. The
  * rules run once, and `vector` (the hand's match vector, computed here when not given) serves every custom gesture.
  */
-function scoreCandidates(hand: NormalizedLandmarks, candidates: MatchCandidates, vector: readonly number[] = handVector(hand, candidates)): (BuiltinScore | CustomScore)[] {
-  const rules = candidates.builtins.length > 0 ? builtinScores(hand) : undefined;
+function scoreCandidates(hand: NormalizedLandmarks, candidates: MatchCandidates, vector: readonly number[] = handVector(hand, candidates), up: ImageUp = UPRIGHT): (BuiltinScore | CustomScore)[] {
+  const rules = candidates.builtins.length > 0 ? builtinScores(hand, up) : undefined;
   return [
     ...candidates.builtins.map((gesture): BuiltinScore => ({ gesture, score: rules![gesture], model: null })),
     ...[...candidates.custom].map(([gesture, g]): CustomScore => ({ gesture, score: g.model.score(vector), model: g.model })),
@@ -46,35 +46,41 @@ function scoreCandidates(hand: NormalizedLandmarks, candidates: MatchCandidates,
 }
 
 /** The hand's match vector when a custom gesture needs it, else `[]` (the rules alone never need one). */
-function handVector(hand: NormalizedLandmarks, candidates: MatchCandidates): number[] {
-  return candidates.custom.size > 0 ? matchVector(hand) : [];
+function handVector(hand: NormalizedLandmarks, candidates: MatchCandidates, up: ImageUp = UPRIGHT): number[] {
+  return candidates.custom.size > 0 ? matchVector(hand, up) : [];
 }
+
+/** The image's up direction in the canonical hand frame ({@link imageUp}). */
+export type ImageUp = readonly [number, number];
+/** An upright hand's {@link ImageUp}: what matching assumes when it is not told. */
+export const UPRIGHT: ImageUp = [0, 1];
 
 /**
  * Every candidate's score for one normalised hand, built-ins first, then custom, in catalogue
- * order (not sorted). Pass `vector` when the hand's match vector is already known.
+ * order (not sorted). Pass `vector` when the hand's match vector is already known, and `up`
+ * ({@link imageUp}) when the hand may not be upright.
  *
  * @example
  * scoreGestures(normalizeLandmarks(landmarks), candidates); // [{ gesture: 'fist', score: 0.02 }, …, { gesture: 'rock', score: 0.91 }]
  */
-export function scoreGestures(hand: NormalizedLandmarks, candidates: MatchCandidates, vector?: readonly number[]): { gesture: string; score: number }[] {
-  return scoreCandidates(hand, candidates, vector).map(({ gesture, score }) => ({ gesture, score }));
+export function scoreGestures(hand: NormalizedLandmarks, candidates: MatchCandidates, vector?: readonly number[], up: ImageUp = UPRIGHT): { gesture: string; score: number }[] {
+  return scoreCandidates(hand, candidates, vector ?? handVector(hand, candidates, up), up).map(({ gesture, score }) => ({ gesture, score }));
 }
 
 /**
  * The best gesture for one normalised hand, or `none` (scored 1 minus the best score) when no
  * candidate reaches `minScore`. The best built-in (by rule score) and the best custom gesture (by
  * nearest-sample score) compete: when both reach `minScore`, {@link claimsOverBuiltin} decides;
- * otherwise the higher score wins.
+ * otherwise the higher score wins. `up` ({@link imageUp}) defaults to an upright hand.
  *
  * @example
  * matchGesture(normalizeLandmarks(landmarks, 'left'), candidates); // { gesture: 'rock', meaning: 'party', score: 0.91 }
  */
-export function matchGesture(hand: NormalizedLandmarks, candidates: MatchCandidates): GestureMatch {
-  const vector = handVector(hand, candidates);
+export function matchGesture(hand: NormalizedLandmarks, candidates: MatchCandidates, up: ImageUp = UPRIGHT): GestureMatch {
+  const vector = handVector(hand, candidates, up);
   let builtin: BuiltinScore | undefined;
   let custom: CustomScore | undefined;
-  for (const candidate of scoreCandidates(hand, candidates, vector)) {
+  for (const candidate of scoreCandidates(hand, candidates, vector, up)) {
     if (candidate.model === null) {
       if (!builtin || candidate.score > builtin.score) builtin = candidate;
     } else if (!custom || candidate.score > custom.score) custom = candidate;

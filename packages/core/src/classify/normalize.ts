@@ -81,3 +81,23 @@ export function normalizeLandmarks(landmarks: HandLandmarks, handedness: Handedn
 export function mirrorLandmarks(landmarks: NormalizedLandmarks): NormalizedLandmarks {
   return landmarks.map(([x, y, z]) => [-x, y, z]);
 }
+
+/**
+ * The image's "up" direction (toward the top of the frame) in the canonical hand frame of
+ * {@link normalizeLandmarks}, as a unit `[x, y]`: `[0, 1]` for an upright hand, `[0, -1]` for one
+ * whose fingers point down, `[±1, 0]` for a hand turned sideways. Canonical landmarks are rotation
+ * free, so this is what tells a thumbs up from a thumbs down. `[0, 1]` for a degenerate hand.
+ *
+ * @example
+ * imageUp(hand.landmarks, hand.handedness); // [0, 1]: the fingers point up in the image
+ */
+export function imageUp(landmarks: HandLandmarks, handedness: Handedness = 'right'): [number, number] {
+  const [wx, wy] = landmarks[WRIST] as Point3;
+  const [mx, my] = landmarks[MIDDLE_KNUCKLE] as Point3;
+  const length = Math.hypot(mx - wx, my - wy);
+  if (!(length > 1e-9)) return [0, 1];
+  // The canonical rotation turns (mx - wx, wy - my) onto +y; the same rotation turns image up (0, 1) to (-sin, cos).
+  const cos = (wy - my) / length;
+  const sin = (mx - wx) / length;
+  return [(handedness === 'left' ? -1 : 1) * -sin, cos];
+}

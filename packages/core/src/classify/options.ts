@@ -18,9 +18,9 @@ export type DetectFunction = (frame: Frame) => Promise<Detection>;
 export interface GestureRegistryOptions {
   /** Detects hands in frames given to `register()`. Without it, frame samples are rejected as `invalid`. Defaults to `undefined`. */
   detect?: DetectFunction;
-  /** The built-in gestures to enable. Defaults to `['fist', 'ok', 'palm', 'one', 'peace']`. */
+  /** The built-in gestures to enable (`SEED_GESTURES` for the first five only). Defaults to `['fist', 'ok', 'palm', 'one', 'peace', 'thumbs_up', 'thumbs_down', 'call', 'rock']`. */
   builtins?: readonly BuiltinGestureName[];
-  /** Meanings of the built-in gestures (`null` for none). Defaults to `{ fist: 'no', ok: 'yes', palm: 'question', one: 'comment', peace: 'goodbye' }`. */
+  /** Meanings of the built-in gestures (`null` for none). Defaults to `{ fist: 'no', ok: 'yes', palm: 'question', one: 'comment', peace: 'goodbye', thumbs_up: 'like', thumbs_down: 'dislike', call: 'call', rock: 'rock' }`. */
   meanings?: Partial<Record<BuiltinGestureName | MotionGestureName, string | null>>;
   /** A hand whose best gesture scores below this reads `none`. Defaults to `0.5`. */
   minScore?: number;
@@ -31,6 +31,13 @@ export interface GestureRegistryOptions {
   minSamplePresence?: number;
   /** Registration warns `confusable` when the new gesture and an existing one match each other's samples at this similarity or more. Defaults to `0.5`. */
   confusableSimilarity?: number;
+  /**
+   * Read a resting hand as `none` whatever its shape: fingers hanging down, a hand on the head, or a
+   * relaxed open hand or fist on the body, seen from the back (see `restingReason()`). Applies to
+   * `classify()` of whole detections, which know the faces; `match()` of bare landmarks is not
+   * affected. Defaults to `true`.
+   */
+  ignoreRestingHands?: boolean;
 }
 
 /** {@link GestureRegistryOptions} with every field filled in. */
@@ -41,13 +48,14 @@ export interface ResolvedGestureRegistryOptions {
   minScore: number;
   minSamplePresence: number;
   confusableSimilarity: number;
+  ignoreRestingHands: boolean;
 }
 
 /** The registry options a recognizer takes (its registry's `detect` is the recognizer's own detector). */
 export type ClassifierOptions = Omit<GestureRegistryOptions, 'detect'>;
 
 /** The names of the registry options a recognizer takes. */
-export const CLASSIFIER_OPTION_KEYS: readonly (keyof Required<ClassifierOptions>)[] = ['builtins', 'meanings', 'minScore', 'minSamplePresence', 'confusableSimilarity'];
+export const CLASSIFIER_OPTION_KEYS: readonly (keyof Required<ClassifierOptions>)[] = ['builtins', 'meanings', 'minScore', 'minSamplePresence', 'confusableSimilarity', 'ignoreRestingHands'];
 
 /** Default values of {@link GestureRegistryOptions}. */
 export const DEFAULT_GESTURE_REGISTRY_OPTIONS: Readonly<Omit<ResolvedGestureRegistryOptions, 'detect'>> = {
@@ -56,12 +64,18 @@ export const DEFAULT_GESTURE_REGISTRY_OPTIONS: Readonly<Omit<ResolvedGestureRegi
   minScore: 0.5,
   minSamplePresence: 0.5,
   confusableSimilarity: 0.5,
+  ignoreRestingHands: true,
 };
 
 function checkUnit(option: string, value: number): number {
   if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
     throw new InvalidOptionsError(`${option} must be a number in [0, 1].`, { option, expected: 'a number in [0, 1]', received: describeValue(value) });
   }
+  return value;
+}
+
+function checkBoolean(option: string, value: boolean): boolean {
+  if (typeof value !== 'boolean') throw new InvalidOptionsError(`${option} must be a boolean.`, { option, expected: 'a boolean', received: describeValue(value) });
   return value;
 }
 
@@ -107,5 +121,6 @@ export function resolveGestureRegistryOptions(options: GestureRegistryOptions = 
     minScore: checkUnit('minScore', options.minScore ?? d.minScore),
     minSamplePresence: checkUnit('minSamplePresence', options.minSamplePresence ?? d.minSamplePresence),
     confusableSimilarity: checkUnit('confusableSimilarity', options.confusableSimilarity ?? d.confusableSimilarity),
+    ignoreRestingHands: checkBoolean('ignoreRestingHands', options.ignoreRestingHands ?? d.ignoreRestingHands),
   });
 }

@@ -40,6 +40,11 @@ export interface GesturePackGesture {
   replace: boolean;
   /** 1–50 samples, each 21 `[x, y, z]` points in the canonical frame of `normalizeLandmarks()`. */
   samples: NormalizedLandmarks[];
+  /**
+   * Optional: each sample's orientation in its image (`imageUp()`: a unit `[x, y]`, `[0, 1]` for an
+   * upright hand), one per sample. Packs written before it existed read as upright samples.
+   */
+  ups?: [number, number][];
 }
 
 /**
@@ -67,7 +72,7 @@ function fail(path: string, expected: string, received: unknown): never {
   throw new GesturePackError(`Invalid gesture pack at ${path}: expected ${expected}, received ${describeValue(received)}.`, { path });
 }
 
-const checkObject = (value: unknown, path: string, keys: readonly string[]) => checkJsonObject(value, path, keys, fail);
+const checkObject = (value: unknown, path: string, keys: readonly string[], optional: readonly string[] = []) => checkJsonObject(value, path, keys, fail, optional);
 const checkArray = (value: unknown, path: string, min: number, max: number) => checkJsonArray(value, path, min, max, fail);
 
 
@@ -111,6 +116,15 @@ function checkName(value: unknown, path: string): string {
   return normalizeLabel(value as string);
 }
 
+function checkUps(value: unknown, path: string, count: number): [number, number][] {
+  return checkArray(value, path, count, count).map((up, i) => {
+    const xy = checkArray(up, `${path}[${i}]`, 2, 2);
+    const [x, y] = xy as [unknown, unknown];
+    if (typeof x !== 'number' || typeof y !== 'number' || !(Math.abs(Math.hypot(x, y) - 1) < 0.01)) fail(`${path}[${i}]`, 'a unit vector [x, y]', up);
+    return [x, y] as [number, number];
+  });
+}
+
 function checkSample(value: unknown, path: string): NormalizedLandmarks {
   const points = checkArray(value, path, LANDMARK_COUNT, LANDMARK_COUNT);
   return points.map((point, i) => {
@@ -144,7 +158,7 @@ export function validateGesturePack(value: unknown, builtinNames: readonly strin
   const seen = new Set<string>();
   const gestures = entries.map((entry, g): GesturePackGesture => {
     const path = `$.gestures[${g}]`;
-    const gesture = checkObject(entry, path, GESTURE_KEYS);
+    const gesture = checkObject(entry, path, GESTURE_KEYS, ['ups']);
     const name = checkName(gesture.name, `${path}.name`);
     if (name === 'none') fail(`${path}.name`, 'a name other than "none"', name);
     if (seen.has(name)) fail(`${path}.name`, 'a name not already used in this pack', name);
@@ -153,7 +167,8 @@ export function validateGesturePack(value: unknown, builtinNames: readonly strin
     if (builtinNames.includes(name) && !gesture.replace) fail(`${path}.replace`, `true for the built-in name "${name}"`, false);
     const meaning = gesture.meaning === null ? null : checkName(gesture.meaning, `${path}.meaning`);
     const samples = checkArray(gesture.samples, `${path}.samples`, GESTURE_PACK_LIMITS.minSamples, GESTURE_PACK_LIMITS.maxSamples);
-    return { name, meaning, replace: gesture.replace, samples: samples.map((s, i) => checkSample(s, `${path}.samples[${i}]`)) };
+    const checked = samples.map((s, i) => checkSample(s, `${path}.samples[${i}]`));
+    return { name, meaning, replace: gesture.replace, samples: checked, ...(gesture.ups === undefined ? {} : { ups: checkUps(gesture.ups, `${path}.ups`, checked.length) }) };
   });
   const motionEntries = pack.motions === undefined ? [] : checkArray(pack.motions, '$.motions', 0, GESTURE_PACK_LIMITS.maxGestures - gestures.length);
   const motions = motionEntries.map((entry, m): GesturePackMotion => {

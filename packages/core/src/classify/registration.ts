@@ -29,6 +29,13 @@ export interface RegistrationReport {
   nearest: { gesture: string; similarity: number } | null;
   /** True when `nearest.similarity` reaches `confusableSimilarity`: the two will be mistaken for each other. */
   confusable: boolean;
+  /**
+   * Leave-one-out estimate in [0, 1]: the share of accepted samples recognised by the gesture
+   * learnt from the other samples, among every gesture in play; `null` with fewer than 2 samples.
+   */
+  leaveOneOut: number | null;
+  /** Plain hints when more or more varied samples would help, e.g. "3 of 5 samples are nearly identical: …". */
+  hints: string[];
   /** For a motion gesture: its acceptance threshold and the leave-one-out estimate (see docs/motion.md). */
   motion?: MotionReport | null;
 }

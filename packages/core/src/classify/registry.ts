@@ -1,12 +1,14 @@
 import { describeValue, GesturePackError, InvalidOptionsError } from '../errors';
-import type { Detection, HandLandmarks, Handedness } from '../types';
+import type { DetectedFace, DetectedHand, Detection, HandLandmarks, Handedness } from '../types';
 import type { Classifier } from './classifier';
 import { learnSamples, nearestGesture, type RegistrationSample, type RejectedSample } from './learn';
 import { matchGesture, scoreGestures, type MatchCandidates } from './matching';
-import { isHandLandmarks, normalizeLandmarks } from './normalize';
+import { imageUp, isHandLandmarks, normalizeLandmarks } from './normalize';
 import { resolveGestureRegistryOptions, type GestureRegistryOptions, type ResolvedGestureRegistryOptions } from './options';
 import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, normalizeLabel, validateGesturePack, type GesturePack } from './pack';
 import { loadReferenceData } from './reference';
+import { forecastSamples } from './report';
+import { restingReason } from './resting';
 import { SampleModel } from './sample-model';
 import { MOTION_GESTURES } from '../motion-options';
 import { CustomMotionCatalogue } from '../motion/catalogue';
@@ -66,9 +68,9 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
    * registry.setOptions({ meanings: { palm: 'hello' } });
    */
   setOptions(options: GestureRegistryOptions): void {
-    const { detect, builtins, meanings, minScore, minSamplePresence, confusableSimilarity } = this.options;
+    const { detect, builtins, meanings, minScore, minSamplePresence, confusableSimilarity, ignoreRestingHands } = this.options;
     this.options = resolveGestureRegistryOptions({
-      detect, builtins, minScore, minSamplePresence, confusableSimilarity, ...options,
+      detect, builtins, minScore, minSamplePresence, confusableSimilarity, ignoreRestingHands, ...options,
       meanings: { ...meanings, ...options.meanings },
     });
   }
@@ -105,7 +107,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
    * with no hand, too short or barely moving is rejected with its reason. Samples that
    * hold no usable hand, or a hand whose presence is below `minSamplePresence`, are rejected with a
    * reason; the rest replace nothing unless `replace` is set.
-   * Throws `InvalidOptionsError` for a bad name, a bad sample count, a name in use (or being
+   * Throws `InvalidOptionsError` for a bad name, a bad sample count, a name in use (an enabled built-in, or a custom gesture registered or being
    * registered by a call still running) without `replace`, or a full registry (100 custom gestures,
    * a pack's limit). The name and meaning are stored NFC-normalised. Rejects with `DisposedError`
    * when the recognizer is disposed while frame samples are being detected (nothing is registered).
@@ -130,7 +132,10 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
     if (motion && !(samples as readonly unknown[]).every(isMotionSample)) fail('samples', 'all hand samples or all motion samples (recordings or timed landmark frames), not a mix', `${samples.length} samples of both kinds`);
     if (motion && (isBuiltin || (MOTION_GESTURES as readonly string[]).includes(name))) fail('name', 'a motion gesture name other than a built-in gesture\'s', name);
     // A name being registered right now counts as taken, so two concurrent calls cannot both take it.
-    const taken = isBuiltin || this.custom.has(name) || this.motions.has(name) || this.registering.has(name);
+    // A built-in's name is taken only while that built-in is enabled (`builtins`); the gesture still
+    // records `replace`, so its pack says it stands in for the built-in wherever it is imported.
+    const activeBuiltin = this.options.builtins.includes(name as BuiltinGestureName);
+    const taken = activeBuiltin || this.custom.has(name) || this.motions.has(name) || this.registering.has(name);
     if (taken && !replace) fail('replace', `true to take the name "${name}", which is already in use`, replace);
     if (!this.custom.has(name) && !this.motions.has(name) && this.custom.size + this.motions.size + this.registering.size >= GESTURE_PACK_LIMITS.maxGestures) {
       fail('name', `a gesture already registered: the registry is full (${GESTURE_PACK_LIMITS.maxGestures} custom gestures, a gesture pack's limit)`, name);
@@ -138,12 +143,15 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
     if (motion) return this.registerMotion(name, samples as readonly MotionSample[], meaning);
     this.registering.add(name);
     try {
-      const [{ accepted, rejected }] = await Promise.all([learnSamples(samples as readonly RegistrationSample[], this.options), loadReferenceData()]);
-      const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false };
+      const [{ accepted, ups, rejected }] = await Promise.all([learnSamples(samples as readonly RegistrationSample[], this.options), loadReferenceData()]);
+      const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false, leaveOneOut: null, hints: [] };
       if (accepted.length === 0) return report;
-      const model = new SampleModel(accepted);
-      report.nearest = nearestGesture(name, model, this.candidates());
+      const model = new SampleModel(accepted, ups);
+      const candidates = this.candidatesWithout(name);
+      report.nearest = nearestGesture(name, model, candidates);
       report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
+      Object.assign(report, forecastSamples(name, accepted, ups, candidates));
+      if (report.confusable && report.nearest) report.hints.push(`it looks like ${report.nearest.gesture}: the two will be mistaken for each other.`);
       this.custom.set(name, { meaning: meaning === null ? null : normalizeLabel(meaning), replace: isBuiltin, model });
       this.motions.set(name, null);
       return report;
@@ -180,7 +188,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
    */
   match(landmarks: HandLandmarks, handedness: Handedness = 'right'): GestureMatch {
     const hand = isHandLandmarks(landmarks) ? normalizeLandmarks(landmarks, handedness) : null;
-    return hand ? matchGesture(hand, this.candidates()) : { gesture: NO_GESTURE, meaning: null, score: 1 };
+    return hand ? matchGesture(hand, this.candidates(), imageUp(landmarks, handedness)) : { gesture: NO_GESTURE, meaning: null, score: 1 };
   }
 
   /**
@@ -192,18 +200,33 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
   scores(landmarks: HandLandmarks, handedness: Handedness = 'right'): { gesture: string; score: number }[] {
     const hand = isHandLandmarks(landmarks) ? normalizeLandmarks(landmarks, handedness) : null;
     if (!hand) return [];
-    return scoreGestures(hand, this.candidates()).sort((a, b) => b.score - a.score);
+    return scoreGestures(hand, this.candidates(), undefined, imageUp(landmarks, handedness)).sort((a, b) => b.score - a.score);
   }
 
   /**
-   * Classifies every hand of a detection; hands keep all their detect fields, and `score` becomes the gesture score.
+   * Classifies every hand of a detection; hands keep all their detect fields, and `score` becomes the
+   * gesture score. With `ignoreRestingHands` (the default) a resting hand (hanging, on the head, or
+   * relaxed on the body; see `restingReason()`) reads `none` with score 1.
    *
    * @example
    * const result = registry.classify(await detector.detect(frame, 0));
    * result.hands[0]?.meaning; // 'question'
    */
   classify(detection: Detection): Recognition {
-    return { ...detection, hands: detection.hands.map((hand): ClassifiedHand => ({ ...hand, ...this.match(hand.landmarks, hand.handedness) })) };
+    return { ...detection, hands: detection.hands.map((hand): ClassifiedHand => ({ ...hand, ...this.matchInScene(hand, detection.faces) })) };
+  }
+
+  /**
+   * {@link match} for a detected hand in its frame: like `match()`, but a resting hand reads `none`
+   * when `ignoreRestingHands` is on (the faces place the hand against the body).
+   *
+   * @example
+   * registry.matchInScene(detection.hands[0], detection.faces); // { gesture: 'none', meaning: null, score: 1 }
+   */
+  matchInScene(hand: Pick<DetectedHand, 'landmarks' | 'handedness' | 'box'>, faces: readonly DetectedFace[]): GestureMatch {
+    const match = this.match(hand.landmarks, hand.handedness);
+    if (match.gesture === NO_GESTURE || !this.options.ignoreRestingHands || !isHandLandmarks(hand.landmarks)) return match;
+    return restingReason(hand, faces, match.gesture) === null ? match : { gesture: NO_GESTURE, meaning: null, score: 1 };
   }
 
   /**
@@ -221,6 +244,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
         meaning: g.meaning,
         replace: g.replace,
         samples: g.model.samples.map((s) => s.map((p) => [...p] as typeof p)),
+        ups: g.model.ups.map(([x, y]): [number, number] => [x, y]),
       })),
       motions: this.motions.toPack(),
     };
@@ -248,7 +272,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
       );
     }
     for (const g of valid.gestures) {
-      this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel(g.samples) });
+      this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel(g.samples, g.ups) });
       this.motions.set(g.name, null);
     }
     for (const m of valid.motions) this.custom.delete(m.name);
@@ -270,7 +294,10 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
   /** Learns a motion gesture (names already checked) and stores it when a sample was accepted. */
   private registerMotion(name: string, samples: readonly MotionSample[], meaning: string | null): RegistrationReport {
     const learnt = learnMotion(name, samples, this.customMotions());
-    const report: RegistrationReport = { gesture: name, registered: learnt.template !== null, accepted: learnt.accepted, rejected: learnt.rejected, nearest: learnt.nearest, confusable: false, motion: learnt.motion };
+    const loo = learnt.motion?.leaveOneOut ?? null;
+    const leaveOneOut = loo && loo.of > 0 ? loo.recognised / loo.of : null;
+    const hints = learnt.accepted === 1 ? ['only 1 recording: record the movement 3 times, at different speeds, so the acceptance threshold is measured rather than assumed.'] : [];
+    const report: RegistrationReport = { gesture: name, registered: learnt.template !== null, accepted: learnt.accepted, rejected: learnt.rejected, nearest: learnt.nearest, confusable: false, leaveOneOut, hints, motion: learnt.motion };
     report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
     if (learnt.template) {
       this.custom.delete(name);
@@ -294,5 +321,13 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
   private candidates(): MatchCandidates {
     const { meanings, minScore } = this.options;
     return { builtins: this.activeBuiltins(), custom: this.custom, meanings, minScore };
+  }
+
+  /** The gestures in play other than `name` (the one being registered or replaced). */
+  private candidatesWithout(name: string): MatchCandidates {
+    const candidates = this.candidates();
+    const custom = new Map(candidates.custom);
+    custom.delete(name);
+    return { ...candidates, builtins: candidates.builtins.filter((b) => b !== name), custom };
   }
 }

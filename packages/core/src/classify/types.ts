@@ -1,10 +1,13 @@
 import type { DetectedHand, Detection, HandLandmarks, Handedness } from '../types';
 
 /** The built-in gestures, named by hand shape. */
-export type BuiltinGestureName = 'fist' | 'ok' | 'palm' | 'one' | 'peace';
+export type BuiltinGestureName = 'fist' | 'ok' | 'palm' | 'one' | 'peace' | 'thumbs_up' | 'thumbs_down' | 'call' | 'rock';
 
-/** Every built-in gesture, in a stable order. */
-export const BUILTIN_GESTURES: readonly BuiltinGestureName[] = ['fist', 'ok', 'palm', 'one', 'peace'];
+/** Every built-in gesture, in a stable order: the seed five, then MediaPipe's and HaGRID's. */
+export const BUILTIN_GESTURES: readonly BuiltinGestureName[] = ['fist', 'ok', 'palm', 'one', 'peace', 'thumbs_up', 'thumbs_down', 'call', 'rock'];
+
+/** The five built-ins of the meeting overlay's first version, for `builtins: SEED_GESTURES`. */
+export const SEED_GESTURES: readonly BuiltinGestureName[] = ['fist', 'ok', 'palm', 'one', 'peace'];
 
 /** What a built-in gesture means unless the meaning map says otherwise. */
 export const DEFAULT_MEANINGS: Readonly<Record<BuiltinGestureName, string>> = {
@@ -13,6 +16,10 @@ export const DEFAULT_MEANINGS: Readonly<Record<BuiltinGestureName, string>> = {
   palm: 'question',
   one: 'comment',
   peace: 'goodbye',
+  thumbs_up: 'like',
+  thumbs_down: 'dislike',
+  call: 'call',
+  rock: 'rock',
 };
 
 /** The open-set answer: the hand matches no registered gesture well enough. */

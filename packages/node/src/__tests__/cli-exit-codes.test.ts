@@ -89,11 +89,11 @@ describe('gesture recognize exit codes', () => {
 
 describe('gesture register and bench exit codes', () => {
   it('register: 2 without --pack or with a malformed pack; 1 when no sample is usable', async () => {
-    expect((await gesture(['register', 'rock', photo])).code).toBe(2);
+    expect((await gesture(['register', 'horns', photo])).code).toBe(2);
     const bad = join(tmp, 'bad-register.json');
     writeFileSync(bad, '{"format":"gesture-pack","version":1,"gestures":"no"}');
-    expect((await gesture(['register', 'rock', photo, '--pack', bad])).code).toBe(2);
-    const { stdout, code } = await gesture(['register', 'rock', join(tmp, 'missing.jpg'), '--pack', join(tmp, 'new.json')]);
+    expect((await gesture(['register', 'horns', photo, '--pack', bad])).code).toBe(2);
+    const { stdout, code } = await gesture(['register', 'horns', join(tmp, 'missing.jpg'), '--pack', join(tmp, 'new.json')]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/NOT registered/);
   });

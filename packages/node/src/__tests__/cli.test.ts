@@ -120,7 +120,7 @@ describe('gesture register → recognize --pack', () => {
 
   it('a register killed mid-write leaves the previous pack intact', async () => {
     const pack = join(tmp, 'kill.json');
-    expect((await gesture('register', 'rock', ...fixtureFiles('rock').slice(0, 5), '--pack', pack)).code).toBe(0);
+    expect((await gesture('register', 'horns', ...fixtureFiles('rock').slice(0, 5), '--pack', pack)).code).toBe(0);
     const before = readFileSync(pack, 'utf8');
     // Kill a second register at several moments, including while it writes.
     for (const delayMs of [800, 1500, 2500, 3500]) {
@@ -133,7 +133,7 @@ describe('gesture register → recognize --pack', () => {
       // Either untouched or the complete new pack: never half a file.
       const parsed = JSON.parse(now);
       expect(parsed.format).toBe('gesture-pack');
-      if (now !== before) expect(parsed.gestures.map((g: { name: string }) => g.name).sort()).toEqual(['rock', 'thumbs']);
+      if (now !== before) expect(parsed.gestures.map((g: { name: string }) => g.name).sort()).toEqual(['horns', 'thumbs']);
     }
   });
 });

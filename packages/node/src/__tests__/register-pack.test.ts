@@ -14,11 +14,11 @@ describe('gesture register on a shared pack', () => {
   it('two concurrent runs on one pack both land: no update is lost', async () => {
     const pack = join(tmp, 'shared.json');
     const [a, b] = await Promise.all([
-      gesture(['register', 'rock', ...fixtureFiles('rock').slice(0, 5), '--pack', pack, '--json']),
+      gesture(['register', 'horns', ...fixtureFiles('rock').slice(0, 5), '--pack', pack, '--json']),
       gesture(['register', 'thumbs', ...fixtureFiles('thumbs_up').slice(0, 5), '--pack', pack, '--json']),
     ]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    expect(names(pack)).toEqual(['rock', 'thumbs']);
+    expect(names(pack)).toEqual(['horns', 'thumbs']);
     expect(readdirSync(tmp).filter((f) => f.startsWith('shared'))).toEqual(['shared.json']); // lock released
   }, 120_000);
 
@@ -27,9 +27,9 @@ describe('gesture register on a shared pack', () => {
     mkdirSync(real);
     const link = join(tmp, 'link.json');
     symlinkSync(join(real, 'pack.json'), link); // dangling until the first register creates it
-    expect((await gesture(['register', 'rock', ...fixtureFiles('rock').slice(0, 3), '--pack', link])).code).toBe(0);
+    expect((await gesture(['register', 'horns', ...fixtureFiles('rock').slice(0, 3), '--pack', link])).code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(names(join(real, 'pack.json'))).toEqual(['rock']);
+    expect(names(join(real, 'pack.json'))).toEqual(['horns']);
   }, 60_000);
 
   it('a read-only pack is refused (exit 1, a clear message) and left unchanged and read-only', async () => {
@@ -37,7 +37,7 @@ describe('gesture register on a shared pack', () => {
     const before = JSON.stringify({ format: 'gesture-pack', version: 1, gestures: [] });
     writeFileSync(pack, before);
     chmodSync(pack, 0o444);
-    const { stderr, code } = await gesture(['register', 'rock', ...fixtureFiles('rock').slice(0, 3), '--pack', pack]);
+    const { stderr, code } = await gesture(['register', 'horns', ...fixtureFiles('rock').slice(0, 3), '--pack', pack]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/read-only/);
     expect(readFileSync(pack, 'utf8')).toBe(before);

@@ -80,9 +80,9 @@ type Rejection = RegistrationReport['rejected'][number] & { file: string | undef
 
 /** Registers the samples into the (already imported) pack, writes it and prints the report. */
 async function registerLocked(recognizer: GestureRecognizer, name: string, frames: Frame[] | GestureRecording[], files: string[], unreadable: Rejection[], target: string, options: RegisterCommandOptions): Promise<number> {
-  const report = frames.length
+  const report: RegistrationReport = frames.length
     ? await recognizer.gestures.register(name, frames, { meaning: options.meaning ?? null, replace: options.replace ?? false })
-    : { gesture: name, registered: false, accepted: 0, rejected: [], nearest: null, confusable: false };
+    : { gesture: name, registered: false, accepted: 0, rejected: [], nearest: null, confusable: false, leaveOneOut: null, hints: [] };
   const rejected = [...report.rejected.map((r) => ({ ...r, file: files[r.index] })), ...unreadable];
   if (report.registered) await writeFileAtomic(target, `${JSON.stringify(recognizer.gestures.export(), null, 2)}\n`);
   const output = { ...report, rejected, pack: report.registered ? options.pack : null };
@@ -93,6 +93,8 @@ async function registerLocked(recognizer: GestureRecognizer, name: string, frame
     console.log(`${report.registered ? 'registered' : 'NOT registered'} '${e(name)}': ${report.accepted} sample(s) accepted, ${rejected.length} rejected`);
     for (const r of rejected) console.log(`  rejected ${e(r.file ?? `#${r.index}`)}: ${r.reason}${r.message ? ` (${e(r.message)})` : ''}`);
     if (report.nearest) console.log(`  nearest gesture: ${e(report.nearest.gesture)} (similarity ${report.nearest.similarity.toFixed(2)})`);
+    if (report.leaveOneOut !== null && !report.motion) console.log(`  leave-one-out estimate: ${Math.round(report.leaveOneOut * 100)} % of the samples recognised by the others`);
+    for (const hint of report.hints) console.log(`  hint: ${e(hint)}`);
     if (report.motion) console.log(`  motion gesture: threshold ${report.motion.threshold.toFixed(2)}${report.motion.leaveOneOut ? `, leave-one-out: ${report.motion.leaveOneOut.recognised} of ${report.motion.leaveOneOut.of} samples recognised by the others` : ''}`);
     if (report.confusable) console.log(`  warning: '${e(name)}' is easily confused with '${e(report.nearest?.gesture ?? '')}'`);
     if (report.registered) console.log(`  pack written: ${escapeControl(options.pack)}`);

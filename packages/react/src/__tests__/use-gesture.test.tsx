@@ -69,7 +69,7 @@ describe('useGesture (fake recognizer)', () => {
     await play(frames$, [fist]);
     expect(seen).toEqual(['gesture']);
     subscription.unsubscribe();
-    const spy = vi.spyOn(recognizer.gestures, 'register').mockResolvedValue({ gesture: 'three', registered: true, accepted: 1, rejected: [], nearest: null, confusable: false });
+    const spy = vi.spyOn(recognizer.gestures, 'register').mockResolvedValue({ gesture: 'three', registered: true, accepted: 1, rejected: [], nearest: null, confusable: false, leaveOneOut: null, hints: [] });
     await expect(result!.register('three', [[[0, 0, 0]]])).resolves.toMatchObject({ registered: true });
     expect(spy).toHaveBeenCalledOnce();
     expect(result!.observer.recognizer).toBe(recognizer);

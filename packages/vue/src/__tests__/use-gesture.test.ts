@@ -78,7 +78,7 @@ describe('useGesture (Vue, fake recognizer)', () => {
     await nextTick();
     expect(first$.observed).toBe(false);
     expect(second$.observed).toBe(true);
-    vi.spyOn(recognizer.gestures, 'register').mockResolvedValue({ gesture: 'three', registered: true, accepted: 1, rejected: [], nearest: null, confusable: false });
+    vi.spyOn(recognizer.gestures, 'register').mockResolvedValue({ gesture: 'three', registered: true, accepted: 1, rejected: [], nearest: null, confusable: false, leaveOneOut: null, hints: [] });
     await expect(result.register('three', [[[0, 0, 0]]])).resolves.toMatchObject({ registered: true });
     app!.unmount();
     app = undefined;
