@@ -36,9 +36,10 @@ export interface HandDetectorOptions {
    */
   idleDetectorFps?: number;
   /**
-   * On video frames, the face detector (which feeds presence) runs with the palm detector but at
-   * most this many times per second, by the frames' timestamps: presence changes over seconds.
-   * `Infinity` runs it with every palm-detector run. Defaults to `2`.
+   * On video frames without a hand, the face detector (which feeds presence) runs with the palm
+   * detector but at most this many times per second, by the frames' timestamps: presence changes
+   * over seconds. On frames with hands it runs with every palm-detector run, so that resting hands
+   * are judged against current faces. `Infinity` runs it with every palm-detector run. Defaults to `2`.
    */
   faceDetectorFps?: number;
   /**

@@ -87,8 +87,11 @@ export class TfjsHandDetector implements HandDetector {
       const timestamp = mode === 'image' ? undefined : call.timestamp;
       tick(state.clock, timestamp);
       const { hands, ranDetector } = await this.findHands(state, toTensor, width, height, mode, timestamp);
+      // `faceDetectorFps` limits the face detector on frames without hands only (presence changes
+      // over seconds). With hands, it runs with every palm-detector run, as without the limit: the
+      // classifier reads a hand that rests below or on a face against the faces of the same moment.
       let faces = state.lastFaces;
-      if (this.options.faces && (mode === 'image' || (ranDetector && isDue(state.clock.faceAt, timestamp, this.options.faceDetectorFps)))) {
+      if (this.options.faces && (mode === 'image' || (ranDetector && (hands.length > 0 || isDue(state.clock.faceAt, timestamp, this.options.faceDetectorFps))))) {
         this.stats.faceRuns += 1;
         const t = now();
         faces = await this.faceDetector.detect(toTensor(), width, height, this.options.minFaceScore);

@@ -68,10 +68,19 @@ function checkFrame(value: unknown, path: string, previous: number): RecordedFra
   return checked;
 }
 
+/**
+ * Detector options added after recordings version 1 was defined: optional, so older recordings
+ * still load (they take the defaults). The frame rates may be `null`, which is how JSON writes
+ * `Infinity` (detect on every frame).
+ */
+const LATER_DETECTOR_KEYS: readonly string[] = ['idleDetectorFps', 'faceDetectorFps', 'skipPalmsOnFaces'];
+
 function checkDetector(value: unknown): ResolvedHandDetectorOptions {
-  checkObject(value, '$.detector', HAND_DETECTOR_OPTION_KEYS);
+  const keys = HAND_DETECTOR_OPTION_KEYS.filter((key) => !LATER_DETECTOR_KEYS.includes(key));
+  const detector = { ...checkObject(value, '$.detector', keys, LATER_DETECTOR_KEYS) };
+  for (const key of ['idleDetectorFps', 'faceDetectorFps']) if (detector[key] === null) detector[key] = Infinity;
   try {
-    return resolveHandDetectorOptions(value as ResolvedHandDetectorOptions);
+    return resolveHandDetectorOptions(detector as ResolvedHandDetectorOptions);
   } catch (error) {
     if (!(error instanceof InvalidOptionsError)) throw error;
     return fail(`$.detector.${String(error.details.option)}`, String(error.details.expected), error.details.received);
