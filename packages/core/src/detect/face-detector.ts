@@ -4,6 +4,7 @@ import type { DetectedFace } from '../types';
 import { ssdAnchors } from './anchors';
 import { cropRoi, frameRoi } from './crop';
 import { roiToImage } from './roi';
+import { keptRows } from './nms';
 
 const INPUT_SIZE = 128;
 /** BlazeFace short-range (front camera, 128×128): strides 8, 16, 16, 16 → 896 anchors. */
@@ -31,16 +32,7 @@ export class FaceDetector {
       const boxes = tf.concat([tf.reverse(tf.sub(centre, half), 1), tf.reverse(tf.add(centre, half), 1)], 1) as tf.Tensor2D;
       return { boxes, scores, rows: tf.concat([tf.expandDims(scores, 1), boxes], 1) as tf.Tensor2D };
     });
-    let kept: number[][];
-    try {
-      const keep = await tf.image.nonMaxSuppressionAsync(boxes, scores, maxFaces, 0.3, minScore);
-      const picked = tf.gather(rows, keep);
-      keep.dispose();
-      kept = (await picked.array()) as number[][];
-      picked.dispose();
-    } finally {
-      tf.dispose([boxes, scores, rows]);
-    }
+    const kept = await keptRows(boxes, scores, rows, maxFaces, minScore);
     return kept.map(([score, y1, x1, y2, x2]) => {
       const [left, top] = roiToImage(letterbox, x1!, y1!);
       const [right, bottom] = roiToImage(letterbox, x2!, y2!);

@@ -4,6 +4,7 @@ import type { Box } from '../types';
 import { ssdAnchors } from './anchors';
 import { cropRoi, frameRoi } from './crop';
 import { roiToImage, transformRect, uprightRotation, type Roi } from './roi';
+import { keptRows } from './nms';
 
 const INPUT_SIZE = 256;
 /** MediaPipe palm detector (256×256): 5 layers with strides 8, 16, 32, 32, 32 → 2944 anchors. */
@@ -45,16 +46,7 @@ export class PalmDetector {
       const keypoints = tf.add(tf.div(tf.slice(raw, [0, 5], [-1, 14]), INPUT_SIZE), tf.tile(this.anchors, [1, 7]));
       return { boxes, scores, rows: tf.concat([tf.expandDims(scores, 1), centre, tf.mul(half, 2), keypoints], 1) as tf.Tensor2D };
     });
-    let kept: number[][];
-    try {
-      const keep = await tf.image.nonMaxSuppressionAsync(boxes, scores, maxPalms, 0.3, minScore);
-      const picked = tf.gather(rows, keep);
-      keep.dispose();
-      kept = (await picked.array()) as number[][];
-      picked.dispose();
-    } finally {
-      tf.dispose([boxes, scores, rows]);
-    }
+    const kept = await keptRows(boxes, scores, rows, maxPalms, minScore);
     return kept.map((row) => {
       const toImage = (u: number, v: number) => roiToImage(letterbox, u, v);
       const [cx, cy] = toImage(row[1]!, row[2]!);
