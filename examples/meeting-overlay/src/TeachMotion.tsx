@@ -1,5 +1,6 @@
 import { useState, type RefObject } from 'react';
 import type { GestureObserver, RegistrationReport, TimedLandmarks } from '@gesture/react';
+import { ReportView } from './ReportView';
 
 const TAKES = 3;
 const TAKE_MS = 2000;
@@ -64,7 +65,6 @@ export function TeachMotion({ video, observer, ready }: TeachMotionProps) {
     }
   }
 
-  const estimate = report?.motion?.leaveOneOut;
   return (
     <section className="teach" aria-labelledby="teach-motion-title">
       <h2 id="teach-motion-title">Teach a movement</h2>
@@ -78,24 +78,14 @@ export function TeachMotion({ video, observer, ready }: TeachMotionProps) {
         {progress && <span data-testid="motion-progress"> {progress}</span>}
       </form>
       {report && (
-        <div data-testid="motion-report" data-registered={report.registered} data-confusable={report.confusable}>
-          <p>
-            {report.registered ? `Registered "${report.gesture}" from ${report.accepted}/${report.accepted + report.rejected.length} takes: do it now.` : `"${report.gesture}" was not registered.`}
-            {estimate && ` Each take was recognised from the others in ${estimate.recognised} of ${estimate.of} cases.`}
-          </p>
-          {report.rejected.length > 0 && (
-            <ul>
-              {report.rejected.map((r) => (
-                <li key={r.index}>take {r.index + 1}: {r.reason} ({r.message})</li>
-              ))}
-            </ul>
-          )}
-          {report.confusable && (
-            <p role="alert">
-              Warning: "{report.gesture}" is easily confused with "{report.nearest?.gesture}". Try a more distinct movement.
-            </p>
-          )}
-        </div>
+        <ReportView
+          report={report}
+          testId="motion"
+          unit="take"
+          registeredText={`Registered "${report.gesture}" from ${report.accepted}/${report.accepted + report.rejected.length} takes: do it now.`}
+          notRegisteredText={`"${report.gesture}" was not registered.`}
+          distinctHint="Try a more distinct movement."
+        />
       )}
       {message && <p data-testid="motion-message">{message}</p>}
     </section>

@@ -1,5 +1,6 @@
 import { useState, type RefObject } from 'react';
 import type { GestureObserver, RegistrationReport } from '@gesture/react';
+import { ReportView } from './ReportView';
 
 const SAMPLES = 5;
 const SAMPLE_GAP_MS = 300;
@@ -82,24 +83,14 @@ export function TeachPanel({ video, register, observer, ready }: TeachPanelProps
         {progress && <span data-testid="teach-progress"> {progress}</span>}
       </form>
       {report && (
-        <div data-testid="teach-report" data-registered={report.registered} data-confusable={report.confusable}>
-          <p>
-            {report.registered ? `Registered "${report.gesture}" from ${report.accepted}/${report.accepted + report.rejected.length} samples: show it now.` : `"${report.gesture}" was not registered: no sample held a usable hand.`}
-          </p>
-          {report.rejected.length > 0 && (
-            <ul>
-              {report.rejected.map((r) => (
-                <li key={r.index}>sample {r.index + 1}: {r.reason} ({r.message})</li>
-              ))}
-            </ul>
-          )}
-          {report.nearest && <p>Nearest known gesture: {report.nearest.gesture} (similarity {report.nearest.similarity.toFixed(2)})</p>}
-          {report.confusable && (
-            <p role="alert" data-testid="teach-warning">
-              Warning: "{report.gesture}" is easily confused with "{report.nearest?.gesture}". Pick a more distinct hand shape, or expect mix-ups.
-            </p>
-          )}
-        </div>
+        <ReportView
+          report={report}
+          testId="teach"
+          unit="sample"
+          registeredText={`Registered "${report.gesture}" from ${report.accepted}/${report.accepted + report.rejected.length} samples: show it now.`}
+          notRegisteredText={`"${report.gesture}" was not registered: no sample held a usable hand.`}
+          distinctHint="Pick a more distinct hand shape, or expect mix-ups."
+        />
       )}
       <p>
         <button type="button" data-testid="teach-export" disabled={!ready} onClick={exportPack}>

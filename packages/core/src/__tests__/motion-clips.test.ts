@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastValueFrom, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ffmpegPath } from '../../../node/src/ffmpeg';
+import { runFfmpeg } from './helpers/clip';
 import { probeVideo, videoFrames } from '../../../node/src/video';
 import type { GestureEvent, MotionEvent } from '../events';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
@@ -78,13 +77,7 @@ function buildWaveClip(photo: string, output: string): Promise<void> {
   const args = ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=0x6b7d8c:s=640x480:r=15', '-loop', '1', '-i', photo,
     '-filter_complex', "[1:v]scale=180:-1,setsar=1[p];[0:v][p]overlay=x='230+100*sin(2*PI*(t-1)/0.7)*between(t,1,3.1)':y=150:shortest=1,format=yuv420p",
     '-t', '4.5', '-r', '15', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', output];
-  return new Promise((resolve, reject) => {
-    const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${stderr}`))));
-  });
+  return runFfmpeg(args);
 }
 
 /**

@@ -12,7 +12,8 @@ export interface ClipSize {
   fps: number;
 }
 
-function run(args: string[]): Promise<void> {
+/** Runs the bundled ffmpeg with `args`; rejects with the end of its stderr when it fails. */
+export function runFfmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -42,7 +43,7 @@ export async function buildClip(output: string, segments: ClipSegment[], { width
   });
   const concat = `${segments.map((_, i) => `[v${i}]`).join('')}concat=n=${segments.length}:v=1:a=0[out]`;
   const codec = output.toLowerCase().endsWith('.y4m') ? ['-f', 'yuv4mpegpipe'] : ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18'];
-  await run(['-y', '-loglevel', 'error', ...inputs, '-filter_complex', [...filters, concat].join(';'), '-map', '[out]', ...codec, '-pix_fmt', 'yuv420p', '-r', String(fps), output]);
+  await runFfmpeg(['-y', '-loglevel', 'error', ...inputs, '-filter_complex', [...filters, concat].join(';'), '-map', '[out]', ...codec, '-pix_fmt', 'yuv420p', '-r', String(fps), output]);
 }
 
 /** Decodes a clip into RGBA frames one at a time (the same decoder as `fromVideoFile()` in @gesture/node). */

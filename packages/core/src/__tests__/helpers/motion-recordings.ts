@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ffmpegPath } from '../../../../node/src/ffmpeg';
+import { runFfmpeg } from './clip';
 import { motionSampleFromVideo } from '../../../../node/src/motion-sample';
 import type { GestureRecognizer } from '../../recognizer';
 import type { GestureRecording } from '../../recording/format';
@@ -47,13 +46,7 @@ export function buildMotionClip(gesture: keyof typeof MOTION_PATHS, performance:
   const args = ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=0x6b7d8c:s=640x480:r=15', '-loop', '1', '-i', join(FIXTURES_DIR, 'palm', photo),
     '-filter_complex', `[1:v]scale=${width}:-1,setsar=1[p];[0:v][p]overlay=x='${x}+${expr(path.x)}':y='${y}+${expr(path.y)}':shortest=1,format=yuv420p`,
     '-t', total.toFixed(2), '-r', '15', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', output];
-  return new Promise((resolve, reject) => {
-    const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${stderr}`))));
-  });
+  return runFfmpeg(args);
 }
 
 /** Builds the clip of one performance in `dir` and records what the real detector finds in it at `fps` (8: cheaper than the clip's 15). */
