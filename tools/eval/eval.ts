@@ -11,12 +11,13 @@
 //   npm run eval -- --json --per-image            add every image's hand (landmarks) and answers
 //   npm run eval -- --cross DIR                   also few-shot across sources: register from one set, test on DIR and back
 //   npm run eval -- --sweep                       also the robustness sweep (crops, zoom, brightness, blur, JPEG) on built-in photos
+//   npm run eval -- --hands-cache FILE            reuse the detections stored in FILE (written when missing): classify work in seconds
 //
 // Classes named like the built-ins (fist, ok, palm, one, peace) and `none` are scored as built-ins;
 // every other class is scored few-shot. Ours runs in this process from packages/node/dist (run
 // `npm run build` first); Human runs in a child process (human-child.ts).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,8 @@ export interface EvalArgs {
   /** A second data folder (other sources) for the cross-source few-shot protocol. */
   cross: string | undefined;
   sweep: boolean;
+  /** A JSON file of detections per image file: read when it exists, written when it does not. */
+  handsCache: string | undefined;
 }
 
 const PEERS = ['fingerpose', 'human'] as const;
@@ -75,7 +78,8 @@ function parseArgs(argv: readonly string[]): EvalArgs {
     .option('--out <file>', 'also write the page (e.g. docs/accuracy.md) and its confusion SVG')
     .option('--per-image', 'with --json: add every image\'s hand (landmarks) and answers', false)
     .option('--cross <dir>', 'a second folder (other sources): few-shot registered from one set, tested on the other, both ways')
-    .option('--sweep', 'also the robustness sweep on the built-in photos (of --cross too)', false);
+    .option('--sweep', 'also the robustness sweep on the built-in photos (of --cross too)', false)
+    .option('--hands-cache <file>', 'reuse the detections stored in this JSON file, or write them there when it does not exist (stale once detect changes: delete it)');
   const opts = parseToolArgs<Omit<EvalArgs, 'ks' | 'peers'> & { k: number[]; peers: EvalArgs['peers'] | false }>(program, argv);
   if (opts.k.length === 0) {
     process.stderr.write('--k takes integers 1–50, e.g. 1,3,5\n');
@@ -92,6 +96,7 @@ function parseArgs(argv: readonly string[]): EvalArgs {
     perImage: opts.perImage,
     cross: opts.cross === undefined ? undefined : resolve(opts.cross),
     sweep: opts.sweep,
+    handsCache: opts.handsCache === undefined ? undefined : resolve(opts.handsCache),
   };
 }
 
@@ -169,45 +174,62 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
   const sweep: { label: string; rows: SweepRow[] }[] = [];
 
   // 1. Our pipeline on every image: all hands, the best one (highest presence), time per recognize().
-  const recognizer = await createNodeRecognizer();
-  const detect = (frame: Frame) => recognizer.recognize(frame);
+  // With --hands-cache, images already in the cache are not detected again (their time is the stored one).
+  type Cached = { width: number; height: number; ms: number; hands: EvalHand[]; faces: EvalImage['faces'] };
+  const stored = args.handsCache && existsSync(args.handsCache) ? JSON.parse(readFileSync(args.handsCache, 'utf8')) as { backend: Partial<BackendInfo>; detections: Record<string, Cached> } : undefined;
+  const cache: Record<string, Cached> = stored?.detections ?? {};
+  let recognizer: Awaited<ReturnType<typeof createNodeRecognizer>> | undefined;
+  const live = async () => {
+    if (!recognizer) {
+      recognizer = await createNodeRecognizer();
+      const first = all[classes[0] ?? '']?.[0];
+      if (first) await recognizer.recognize(await loadImage(first)); // warm-up, untimed
+    }
+    return recognizer;
+  };
+  const detect = async (frame: Frame) => (await live()).recognize(frame);
+  const detectFile = async (file: string): Promise<Cached> => {
+    const hit = cache[file];
+    if (hit) return hit;
+    const r = await live();
+    const frame = await loadImage(file);
+    const t = performance.now();
+    const detection = await r.recognize(frame);
+    const ms = performance.now() - t;
+    const hands: EvalHand[] = detection.hands.map((h) => ({ landmarks: h.landmarks.map((p) => [...p] as typeof p), handedness: h.handedness, presence: h.presence, box: h.box }));
+    return (cache[file] = { width: frame.width, height: frame.height, ms, hands, faces: detection.faces });
+  };
+  const bestOf = (hands: readonly EvalHand[]) => [...hands].sort((a, b) => b.presence - a.presence)[0] ?? null;
   const images: EvalImage[] = [];
   try {
-    const first = all[classes[0] ?? '']?.[0];
-    if (first) await recognizer.recognize(await loadImage(first)); // warm-up, untimed
     for (const cls of classes) {
       for (const file of all[cls]!) {
-        const frame = await loadImage(file);
-        const t = performance.now();
-        const detection = await recognizer.recognize(frame);
-        const ms = performance.now() - t;
-        const hands: EvalHand[] = detection.hands.map((h) => ({ landmarks: h.landmarks.map((p) => [...p] as typeof p), handedness: h.handedness, presence: h.presence, box: h.box }));
-        const best = [...hands].sort((a, b) => b.presence - a.presence)[0] ?? null;
-        images.push({ file, cls, part: splitPart(file), ms, width: frame.width, height: frame.height, hands, faces: detection.faces, best });
+        const { width, height, ms, hands, faces } = await detectFile(file);
+        images.push({ file, cls, part: splitPart(file), ms, width, height, hands, faces, best: bestOf(hands) });
       }
       log(`ours: ${cls} done (${all[cls]!.length} images)`);
     }
     // Classes of the cross-source protocol that this run does not score otherwise (e.g. `four` left out of --few-shot).
     for (const cls of CROSS_CLASSES.filter((c) => args.cross && all[c] && !classes.includes(c))) {
       for (const file of all[cls]!) {
-        const best = [...(await recognizer.recognize(await loadImage(file))).hands].sort((a, b) => b.presence - a.presence)[0];
-        if (best) (extraHands[cls] ??= []).push({ landmarks: best.landmarks, handedness: best.handedness, presence: best.presence, box: best.box });
+        const best = bestOf((await detectFile(file)).hands);
+        if (best) (extraHands[cls] ??= []).push(best);
       }
     }
     for (const cls of Object.keys(crossAll)) {
       for (const file of crossAll[cls]!) {
-        const detection = await recognizer.recognize(await loadImage(file));
-        const hands: EvalHand[] = detection.hands.map((h) => ({ landmarks: h.landmarks, handedness: h.handedness, presence: h.presence, box: h.box }));
-        const best = [...hands].sort((a, b) => b.presence - a.presence)[0] ?? null;
-        crossImages.push({ file, cls, part: splitPart(file), ms: 0, width: detection.width, height: detection.height, hands, faces: detection.faces, best });
+        const { width, height, hands, faces } = await detectFile(file);
+        const best = bestOf(hands);
+        crossImages.push({ file, cls, part: splitPart(file), ms: 0, width, height, hands, faces, best });
         if (best && (CROSS_CLASSES as readonly string[]).includes(cls)) (crossHands[cls] ??= []).push(best);
       }
       log(`ours: ${cls} of --cross done`);
     }
+    if (args.handsCache && recognizer) writeFileSync(args.handsCache, JSON.stringify({ backend: recognizer.backend, detections: cache }));
     if (args.sweep) {
       const registry = new GestureRegistry();
       const answer = async (encoded: Uint8Array) => {
-        const detection = await recognizer.recognize(await loadImage(encoded));
+        const detection = await (await live()).recognize(await loadImage(encoded));
         const best = [...detection.hands].sort((a, b) => b.presence - a.presence)[0];
         return best ? registry.matchInScene(best, detection.faces).gesture : null;
       };
@@ -216,9 +238,9 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
       if (crossImages.length) sweep.push({ label: basename(args.cross!), rows: await runSweep(gesturePhotos(crossImages), answer, log) });
     }
   } finally {
-    recognizer.dispose();
+    recognizer?.dispose();
   }
-  const backend: Partial<BackendInfo> = recognizer.backend ?? {};
+  const backend: Partial<BackendInfo> = recognizer?.backend ?? stored?.backend ?? {};
 
   // 2. Built-ins alone (a registry with no custom gesture).
   const alone = new GestureRegistry({ detect });
