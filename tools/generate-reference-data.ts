@@ -8,7 +8,6 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { createGestureRecognizer } from '../packages/core/src/recognizer';
 import { imageUp, normalizeLandmarks } from '../packages/core/src/classify/normalize';
-import { CURL_WEIGHT, ORIENTATION_WEIGHT } from '../packages/core/src/classify/sample-model';
 import { FINGERS, fingerBends, shapeVector } from '../packages/core/src/classify/features';
 import { ADDED_BUILTIN_CLASSES, BUILTIN_CLASSES, FIXTURES_DIR, REPO_ROOT, splitPart } from './fixtures';
 
@@ -27,7 +26,7 @@ const BUILTIN: readonly string[] = BUILTIN_CLASSES;
 const LAM = 0.2, FLOOR = 0.02;
 const items = data.filter((o) => o.hands.length).map((o) => {
   const hand = normalizeLandmarks(o.hands[0].landmarks, o.hands[0].handedness)!;
-  const curls = FINGERS.map((f) => CURL_WEIGHT * fingerBends(hand, f).reduce((a, b) => a + b, 0));
+  const curls = FINGERS.map((f) => fingerBends(hand, f).reduce((a, b) => a + b, 0));
   return { cls: o.class as string, part: splitPart(o.file), up: imageUp(o.hands[0].landmarks, o.hands[0].handedness), curls, x: shapeVector(hand) };
 });
 const dev = items.filter((i) => (BUILTIN.includes(i.cls) && i.part === 'A') || ['four', 'asl_digit_6'].includes(i.cls));
@@ -53,7 +52,7 @@ const proj = (x: number[]) => W.map((row) => row.reduce((s, w, k) => s + w * x[k
 // vectors (whitened shape, then orientation). thumbs_down: the thumbs_up hands turned upside down (the
 // same canonical shape, image up reversed); call: none (no photos in hands/, so a custom gesture that
 // claims a call-shaped hand always wins the arbitration).
-const ref = (i: (typeof items)[number], flip = 1) => [...proj(i.x), flip * ORIENTATION_WEIGHT * i.up[0], flip * ORIENTATION_WEIGHT * i.up[1], ...i.curls].map((v) => Number(v.toFixed(4)));
+const ref = (i: (typeof items)[number], flip = 1) => [...proj(i.x), flip * i.up[0], flip * i.up[1], ...i.curls].map((v) => Number(v.toFixed(4)));
 const partA = (b: string) => items.filter((i) => i.cls === b && i.part === 'A');
 const ALL = [...BUILTIN, ...ADDED_BUILTIN_CLASSES];
 const refs: Record<string, number[][]> = Object.fromEntries(ALL.map((b) => [b, partA(b).map((i) => ref(i))]));
@@ -74,7 +73,8 @@ export const SHAPE_WHITENING: readonly (readonly number[])[] = ${JSON.stringify(
 /**
  * Match vectors of the built-in gestures' reference hands (${counts}): part A of each
  * built-in class of the fixtures, through the shipped detector (whitened shape vector, then the
- * hand's orientation times ORIENTATION_WEIGHT, then the finger bends times CURL_WEIGHT: matchVector()). thumbs_down: the thumbs_up hands turned upside
+ * hand's orientation, then each finger's total bend in radians, both unweighted: referenceVectors() applies
+ * ORIENTATION_WEIGHT and CURL_WEIGHT when it loads them, so re-choosing those needs no new data). thumbs_down: the thumbs_up hands turned upside
  * down; call: none (no photos in hands/). Used only to arbitrate when a built-in rule and a custom
  * gesture both claim a hand.
  */

@@ -500,7 +500,7 @@ export function formatReport(r: EvalResult, { svgName, command }: { svgName?: st
     const last = ks[ks.length - 1];
     if (last) {
       L.push('', `Per class at K=${last.k} (all seeds pooled):`, '');
-      L.push(table(['class', 'correct', 'rate'], Object.entries(last.perClass).map(([c, v]) => [c, frac(v.correct, v.total), pct(v.rate)])));
+      L.push(table(['class', 'correct', 'rate', 'wrong answers'], Object.entries(last.perClass).map(([c, v]) => [c, frac(v.correct, v.total), pct(v.rate), Object.entries(v.answers ?? {}).filter(([g]) => g !== c).map(([g, n]) => `${g} ×${n}`).join(', ') || '–'])));
     }
     L.push('');
   }

@@ -150,7 +150,8 @@ export interface FewShotK {
   mean: number | null;
   min: number | null;
   perSeed: (number | null)[];
-  perClass: Record<string, { correct: number; total: number; rate: number | null }>;
+  /** Per class, seeds pooled; `answers` counts every answer given (the class itself included). */
+  perClass: Record<string, { correct: number; total: number; rate: number | null; answers: Record<string, number> }>;
   builtinsWithCustoms: { mean: number | null; min: number; hands: number } | null;
   skipped: string[];
 }
@@ -159,7 +160,7 @@ export async function fewShot({ GestureRegistry, detect, found, classes, ks, see
   const perK: Record<string, FewShotK> = {};
   for (const k of ks) {
     const perSeed: (number | null)[] = [];
-    const byClass = Object.fromEntries(classes.map((c) => [c, { correct: 0, total: 0 }]));
+    const byClass = Object.fromEntries(classes.map((c) => [c, { correct: 0, total: 0, answers: {} as Record<string, number> }]));
     const builtinsWithCustoms: number[] = [];
     const skipped = new Set<string>();
     for (let seed = 1; seed <= seeds; seed++) {
@@ -177,7 +178,9 @@ export async function fewShot({ GestureRegistry, detect, found, classes, ks, see
       }
       let correct = 0;
       for (const [cls, h] of tests) {
-        const ok = registry.match(h.landmarks, h.handedness).gesture === cls;
+        const { gesture } = registry.match(h.landmarks, h.handedness);
+        const ok = gesture === cls;
+        byClass[cls]!.answers[gesture] = (byClass[cls]!.answers[gesture] ?? 0) + 1;
         correct += ok ? 1 : 0;
         byClass[cls]!.correct += ok ? 1 : 0;
         byClass[cls]!.total += 1;

@@ -1,7 +1,6 @@
 import { builtinScores } from './builtin';
 import type { NormalizedLandmarks } from './normalize';
-import { referenceData } from './reference';
-import { matchVector, vectorDistance, type SampleModel } from './sample-model';
+import { matchVector, referenceVectors, vectorDistance, type SampleModel } from './sample-model';
 import { NO_GESTURE, type BuiltinGestureName, type GestureMatch } from './types';
 
 /**
@@ -107,7 +106,7 @@ export function matchGesture(hand: NormalizedLandmarks, candidates: MatchCandida
  * claimsOverBuiltin(matchVector(hand), 'ok', threeModel); // true: the hand sits among the custom samples
  */
 export function claimsOverBuiltin(vector: readonly number[], builtin: BuiltinGestureName, model: SampleModel): boolean {
-  const refs = referenceData().references[builtin].map((r) => vectorDistance(vector, r)).sort((a, b) => a - b);
+  const refs = referenceVectors(builtin).map((r) => vectorDistance(vector, r)).sort((a, b) => a - b);
   const k = Math.min(refs.length, Math.max(1, Math.round(refs.length / Math.max(model.vectors.length, MIN_EFFECTIVE_SAMPLES))));
   return model.nearest(vector) < (refs[k - 1] ?? Infinity);
 }
