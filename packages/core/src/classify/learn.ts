@@ -3,7 +3,7 @@ import type { DetectedHand, Detection, Frame, HandLandmarks } from '../types';
 import { scoreGestures, type ImageUp, type MatchCandidates } from './matching';
 import { imageUp, isHandLandmarks, normalizeLandmarks, type NormalizedLandmarks } from './normalize';
 import type { DetectFunction } from './options';
-import type { SampleModel } from './sample-model';
+import { PRIOR_SPREAD, type SampleModel } from './sample-model';
 import type { HandSample } from './types';
 
 /** One sample for `register()`: 21 landmarks, a hand with landmarks (e.g. a `DetectedHand`), or a frame to run detect on. */
@@ -99,15 +99,21 @@ async function normalizeSample(sample: RegistrationSample, options: LearnOptions
  */
 export function nearestGesture(name: string, model: SampleModel, candidates: MatchCandidates): { gesture: string; similarity: number } | null {
   // Forward: each existing gesture's mean score over the new samples (their vectors are already in the model).
+  // Custom gestures are compared at the one-sample width (PRIOR_SPREAD), whatever their sample
+  // counts: the question is whether the two shapes look alike, and a region that narrows with K
+  // would hide the same handshape registered twice with 5 samples each.
   const forward = new Map<string, number>();
   model.samples.forEach((sample, i) => {
-    for (const { gesture, score } of scoreGestures(sample, candidates, model.vectors[i], model.ups[i])) forward.set(gesture, (forward.get(gesture) ?? 0) + score / model.samples.length);
+    for (const { gesture, score } of scoreGestures(sample, candidates, model.vectors[i], model.ups[i])) {
+      const custom = candidates.custom.get(gesture)?.model;
+      forward.set(gesture, (forward.get(gesture) ?? 0) + (custom ? custom.score(model.vectors[i]!, PRIOR_SPREAD) : score) / model.samples.length);
+    }
   });
   let nearest: { gesture: string; similarity: number } | null = null;
   for (const [gesture, mine] of forward) {
     if (gesture === name) continue;
     const theirs = candidates.custom.get(gesture)?.model.vectors ?? [];
-    const backward = theirs.length > 0 ? mean(theirs.map((v) => model.score(v))) : 0;
+    const backward = theirs.length > 0 ? mean(theirs.map((v) => model.score(v, PRIOR_SPREAD))) : 0;
     const similarity = Math.max(mine, backward);
     if (!nearest || similarity > nearest.similarity) nearest = { gesture, similarity };
   }
