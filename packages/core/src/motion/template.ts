@@ -1,4 +1,4 @@
-import { dtwDistance } from './dtw';
+import { dtwDistance, dtwEnvelope, dtwLowerBound, type DtwEnvelope } from './dtw';
 import type { MotionShape } from './shape';
 
 /** Acceptance threshold of a motion gesture learnt from one sample (nothing to leave out): a DTW distance, in palm sizes. */
@@ -53,10 +53,22 @@ export class MotionTemplate {
     this.duration = durations[Math.floor(durations.length / 2)] ?? 0;
   }
 
-  /** The DTW distance from a movement to the nearest sample, in palm sizes. */
-  distance(shape: MotionShape): number {
+  /** Each sample's DTW envelope, made at the first match (see {@link dtwLowerBound}). */
+  private envelopes: DtwEnvelope[] | null = null;
+
+  /**
+   * The DTW distance from a movement to the nearest sample, in palm sizes. With `limit`, a
+   * distance over it may read `Infinity`: samples whose lower bound is over the limit (or over the
+   * nearest so far) are skipped and alignments abandoned early, so distances up to `limit` stay exact.
+   */
+  distance(shape: MotionShape, limit = Infinity): number {
+    const n = shape.points.length;
+    if (this.envelopes?.[0]?.n !== n) this.envelopes = this.samples.map((s) => dtwEnvelope(s.points, n));
     let best = Infinity;
-    for (const sample of this.samples) best = Math.min(best, dtwDistance(shape.points, sample.points));
+    this.samples.forEach((sample, i) => {
+      const within = Math.min(best, limit);
+      if (dtwLowerBound(shape.points, this.envelopes![i]!, sample.points.length) <= within * (1 + 1e-9)) best = Math.min(best, dtwDistance(shape.points, sample.points, within));
+    });
     return best;
   }
 }
