@@ -58,17 +58,28 @@ export class MotionTemplate {
 
   /**
    * The DTW distance from a movement to the nearest sample, in palm sizes. With `limit`, a
-   * distance over it may read `Infinity`: samples whose lower bound is over the limit (or over the
-   * nearest so far) are skipped and alignments abandoned early, so distances up to `limit` stay exact.
+   * distance over it may read `Infinity` (samples that cannot come under it are skipped, their
+   * alignments abandoned): distances up to `limit` are exact.
    */
   distance(shape: MotionShape, limit = Infinity): number {
-    const n = shape.points.length;
-    if (this.envelopes?.[0]?.n !== n) this.envelopes = this.samples.map((s) => dtwEnvelope(s.points, n));
+    const bounds = this.lowerBounds(shape);
     let best = Infinity;
-    this.samples.forEach((sample, i) => {
+    bounds.forEach((bound, i) => {
       const within = Math.min(best, limit);
-      if (dtwLowerBound(shape.points, this.envelopes![i]!, sample.points.length) <= within * (1 + 1e-9)) best = Math.min(best, dtwDistance(shape.points, sample.points, within));
+      if (bound <= within * (1 + 1e-9)) best = Math.min(best, this.sampleDistance(shape, i, within));
     });
     return best;
+  }
+
+  /** A lower bound of the DTW distance from a movement to each sample (cheap: see {@link dtwLowerBound}). */
+  lowerBounds(shape: MotionShape): number[] {
+    const n = shape.points.length;
+    if (this.envelopes?.[0]?.n !== n) this.envelopes = this.samples.map((s) => dtwEnvelope(s.points, n));
+    return this.envelopes.map((e, i) => dtwLowerBound(shape.points, e, this.samples[i]!.points.length));
+  }
+
+  /** The DTW distance from a movement to sample `i`; `Infinity` may stand for any distance over `limit`. */
+  sampleDistance(shape: MotionShape, i: number, limit = Infinity): number {
+    return dtwDistance(shape.points, this.samples[i]!.points, limit);
   }
 }
