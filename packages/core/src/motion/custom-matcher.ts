@@ -84,38 +84,24 @@ export class CustomMotionMatcher {
     return { gesture, meaning, startTime, score };
   }
 
-  /**
-   * The best-matching gesture in the windows ending at `t`, under its threshold, with its
-   * distance-to-threshold ratio (ties go to the first gesture, then the shortest window). Each
-   * (window, sample) pair gets a cheap lower bound first; pairs are aligned cheapest bound first,
-   * and once a bound is over the best ratio so far, no later pair can win.
-   */
+  /** The best-matching gesture in the windows ending at `t`, under its threshold, with its distance-to-threshold ratio. */
   private bestAt(t: number, motions: readonly CustomMotion[]): (CustomMotionMatch & { ratio: number }) | null {
+    let best: (CustomMotionMatch & { ratio: number }) | null = null;
     // Windows that start at the same frame have the same shape, whatever gesture they are for.
     const shapes = new Map<number, TimedMotionShape | null>();
-    const pairs: { m: CustomMotion; shape: TimedMotionShape; sample: number; bound: number; order: number }[] = [];
-    let order = 0;
     for (const m of motions) {
       for (const scale of WINDOW_SCALES) {
-        order++;
         const from = t - m.template.duration * scale;
         const first = this.buffer.findIndex((p) => p.t >= from);
         if (first < 0 || this.buffer.length - first < 3 || this.buffer[first]!.t > from + m.template.duration * 0.25) continue;
         if (!shapes.has(first)) shapes.set(first, motionShape(this.buffer.slice(first)));
         const shape = shapes.get(first);
         if (!shape || shape.duration < m.template.duration * 0.4 || shape.duration > m.template.duration * 2.5) continue;
-        m.template.lowerBounds(shape).forEach((bound, sample) => pairs.push({ m, shape, sample, bound: bound / m.template.threshold, order }));
+        // Only a distance under the threshold, and better than the best so far, can change the outcome.
+        const ratio: number = m.template.distance(shape, m.template.threshold * Math.min(1, best?.ratio ?? 1)) / m.template.threshold;
+        if (ratio <= 1 && (!best || ratio < best.ratio)) best = { gesture: m.name, meaning: m.meaning, startTime: shape.start, score: 1 - ratio / 2, ratio };
       }
     }
-    pairs.sort((a, b) => a.bound - b.bound);
-    let best: (CustomMotionMatch & { ratio: number; order: number }) | null = null;
-    for (const { m, shape, sample, bound, order } of pairs) {
-      // Only a distance under the threshold, and no worse than the best so far, can change the outcome.
-      const limit = Math.min(1, best?.ratio ?? 1);
-      if (bound > limit * (1 + 1e-9)) break;
-      const ratio = m.template.sampleDistance(shape, sample, m.template.threshold * limit) / m.template.threshold;
-      if (ratio <= 1 && (!best || ratio < best.ratio || (ratio === best.ratio && order < best.order))) best = { gesture: m.name, meaning: m.meaning, startTime: shape.start, score: 1 - ratio / 2, ratio, order };
-    }
-    return best && { gesture: best.gesture, meaning: best.meaning, startTime: best.startTime, score: best.score, ratio: best.ratio };
+    return best;
   }
 }

@@ -1,4 +1,4 @@
-import { dtwDistance, dtwEnvelope, dtwLowerBound, type DtwEnvelope } from './dtw';
+import { dtwDistance } from './dtw';
 import type { MotionShape } from './shape';
 
 /** Acceptance threshold of a motion gesture learnt from one sample (nothing to leave out): a DTW distance, in palm sizes. */
@@ -53,33 +53,14 @@ export class MotionTemplate {
     this.duration = durations[Math.floor(durations.length / 2)] ?? 0;
   }
 
-  /** Each sample's DTW envelope, made at the first match (see {@link dtwLowerBound}). */
-  private envelopes: DtwEnvelope[] | null = null;
-
   /**
    * The DTW distance from a movement to the nearest sample, in palm sizes. With `limit`, a
-   * distance over it may read `Infinity` (samples that cannot come under it are skipped, their
-   * alignments abandoned): distances up to `limit` are exact.
+   * distance over it may read `Infinity` (alignments are abandoned once over the limit or the
+   * nearest so far): distances up to `limit` are exact.
    */
   distance(shape: MotionShape, limit = Infinity): number {
-    const bounds = this.lowerBounds(shape);
     let best = Infinity;
-    bounds.forEach((bound, i) => {
-      const within = Math.min(best, limit);
-      if (bound <= within * (1 + 1e-9)) best = Math.min(best, this.sampleDistance(shape, i, within));
-    });
+    for (const sample of this.samples) best = Math.min(best, dtwDistance(shape.points, sample.points, Math.min(best, limit)));
     return best;
-  }
-
-  /** A lower bound of the DTW distance from a movement to each sample (cheap: see {@link dtwLowerBound}). */
-  lowerBounds(shape: MotionShape): number[] {
-    const n = shape.points.length;
-    if (this.envelopes?.[0]?.n !== n) this.envelopes = this.samples.map((s) => dtwEnvelope(s.points, n));
-    return this.envelopes.map((e, i) => dtwLowerBound(shape.points, e, this.samples[i]!.points.length));
-  }
-
-  /** The DTW distance from a movement to sample `i`; `Infinity` may stand for any distance over `limit`. */
-  sampleDistance(shape: MotionShape, i: number, limit = Infinity): number {
-    return dtwDistance(shape.points, this.samples[i]!.points, limit);
   }
 }
