@@ -37,3 +37,34 @@ export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
+
+/**
+ * The nine swipes of the HaGRID-dynamic clips (clips/MANIFEST.csv time codes), each cut from 0.3 s
+ * before the move to about 0.5 s after the hand arrived: the real movements that custom motions are
+ * taught from and tested on (motion-custom-real.test.ts), and timed in `npm run bench`'s motion row.
+ */
+export const SWIPE_SEGMENTS: readonly (readonly [clip: string, direction: 'left' | 'right' | 'up' | 'down', fromS: number, toS: number])[] = [
+  ['hagrid-dynamic_swipe_left_right.gif', 'right', 0, 1.0],
+  ['hagrid-dynamic_swipe_left_right.gif', 'left', 2.2, 3.5],
+  ['hagrid-dynamic_swipe_left_right.gif', 'right', 3.95, 5.25],
+  ['hagrid-dynamic_swipe2_left_right.gif', 'right', 0.7, 2.0],
+  ['hagrid-dynamic_swipe2_left_right.gif', 'left', 2.45, 3.74],
+  ['hagrid-dynamic_swipe_up_down.gif', 'down', 0.95, 2.25],
+  ['hagrid-dynamic_swipe_up_down.gif', 'up', 2.7, 3.8],
+  ['hagrid-dynamic_swipe3_up_down.gif', 'down', 0.7, 2.0],
+  ['hagrid-dynamic_swipe3_up_down.gif', 'up', 3.45, 4.75],
+];
+
+/** Clips (in clips/) with no motion gesture, for the motion stage: signing, a classroom, typing, squats with arm swings, a slow reach. */
+export const MOTION_NEGATIVE_CLIPS = [
+  'intel_classroom_preview.gif',
+  'mediapipe-samples_image_classification_test_video.mp4',
+  'intel_asl_yes.mkv',
+  'intel_asl_no.mkv',
+  'intel_asl_please.mkv',
+  'intel_asl_thanks.mkv',
+  'intel_asl_again.mkv',
+  'intel_asl_help.mkv',
+  'tfjs-models_pose_squats.mp4',
+  'mediapipe-samples_hand_landmarker_test_video.mp4',
+] as const;

@@ -7,6 +7,8 @@
 //   npm run bench -- --fixtures DIR    where the photos are (default hands/ of $GESTURE_FIXTURES or ../shared/fixtures)
 //   npm run bench -- --no-human        skip the Human comparison
 //   npm run bench -- --no-video        skip the video row (the meeting clip, see video-row.ts)
+//   npm run bench -- --no-motion       skip the motion row (motion() over hands tracked in the clips, see motion-stage.ts)
+//   npm run bench -- --only motion     only the motion row (also: --only stages, --only video; comma-separated)
 //   npm run bench -- --browser         per-backend ms/frame in headless Chromium instead (see browser.ts)
 //
 // Ours runs in this process from packages/node/dist (run `npm run build` first); Human runs in a
@@ -20,10 +22,13 @@ import { integerIn, parseToolArgs } from '../cli';
 import { FIXTURES_DIR } from '../fixtures';
 import { loadGestureNode, type GestureNode } from '../gesture-node';
 import { runBrowserBench } from './browser';
-import { benchMotionStage } from './motion-stage';
+import { benchMotionStage, formatMotionStage } from './motion-stage';
 import { BENCH_PHOTOS } from './photos';
 import { benchVideo, formatVideoRow } from './video-row';
 import type { HumanBenchOutput } from './human-child';
+
+/** The rows `--only` can pick. */
+const ROWS = ['stages', 'motion', 'video'] as const;
 
 /** The command line of `npm run bench` (and of `npm run bench -- --browser`). */
 export interface BenchArgs {
@@ -36,7 +41,12 @@ export interface BenchArgs {
   browser: boolean;
   cpu: boolean;
   video: boolean;
+  motion: boolean;
   overlay: boolean;
+  /** Only these rows: `stages` (the photo table, with Human unless `--no-human`), `motion`, `video`. */
+  only?: string;
+  /** The photo table (and Human beside it); false with `--only` without `stages`. */
+  stages: boolean;
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
@@ -47,11 +57,24 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     .option('--fixtures <dir>', 'the photos, as <class>/<photo>', FIXTURES_DIR)
     .option('--no-human', 'skip the Human comparison')
     .option('--no-video', 'skip the video row (events() over the meeting clip, beside Human)')
+    .option('--no-motion', 'skip the motion row (motion() over hands tracked in the swipe and negative clips)')
+    .option('--only <rows>', 'only these rows, comma-separated: stages, motion, video')
     .option('--browser', 'per-backend ms/frame in headless Chromium instead (see tools/bench/browser.ts)', false)
     .option('--no-cpu', 'with --browser: skip the (slow) CPU backend')
     .option('--no-overlay', 'with --browser: skip the overlay rows (examples/meeting-overlay with a 30 fps fake camera)');
-  const args = parseToolArgs<BenchArgs>(program, argv);
-  return { ...args, fixtures: resolve(args.fixtures) };
+  const args = parseToolArgs<Omit<BenchArgs, 'stages'>>(program, argv);
+  let stages = true;
+  if (args.only !== undefined) {
+    const only = args.only.split(',').map((r) => r.trim());
+    const unknown = only.filter((r) => !ROWS.includes(r as (typeof ROWS)[number]));
+    if (unknown.length > 0 || only.length === 0) {
+      process.stderr.write(`--only takes ${ROWS.join(', ')} (comma-separated); got ${args.only}\n`);
+      process.exit(2);
+    }
+    Object.assign(args, { video: args.video && only.includes('video'), motion: args.motion && only.includes('motion') });
+    stages = only.includes('stages');
+  }
+  return { ...args, stages, fixtures: resolve(args.fixtures) };
 }
 
 /** Human's timings from its child process, summarised like our rows. */
@@ -71,13 +94,21 @@ async function main() {
   const bench = await loadGestureNode('npm run bench');
   const warmup = 2;
   const images = BENCH_PHOTOS.map((photo) => resolve(args.fixtures, photo));
+  const motionStage = args.motion ? await benchMotionStage(bench, log) : undefined;
+  const cpu = cpus();
+  if (!args.stages) {
+    // --only without `stages`: the rows asked for, one after the other.
+    const video = args.video ? await benchVideo(bench, args.human, log) : undefined;
+    const machine = { cpu: cpu[0]?.model?.trim() ?? 'unknown', cores: cpu.length, node: process.version, platform: `${process.platform}-${process.arch}` };
+    if (args.json) process.stdout.write(`${JSON.stringify({ motionStage, video, machine }, null, 2)}\n`);
+    else process.stdout.write(`${[`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}`, ...(motionStage ? formatMotionStage(motionStage) : []), ...(video ? ['', ...formatVideoRow(video)] : [])].join('\n')}\n`);
+    return;
+  }
   const ours = await bench.runStageBench({ frames, warmup, images, onProgress: (m) => log(`ours: ${m}`) });
   log('human: loading and timing in a child process');
   const human = args.human ? await runHuman(bench, ours.images, frames, warmup) : undefined;
-  const motionStage = await benchMotionStage(bench);
   const video = args.video ? await benchVideo(bench, args.human, log) : undefined;
 
-  const cpu = cpus();
   const machine = {
     cpu: cpu[0]?.model?.trim() ?? 'unknown',
     cores: cpu.length,
@@ -126,7 +157,7 @@ async function main() {
   out.push(`photos with a hand found (image mode): ours ${found.ours}/${found.of}${human ? `, Human ${found.human}/${found.of}` : ''}`);
   out.push(`oursTracked / landmarksOnly              = ${ms(ratios.trackedVsLandmarks)}  (aim ≤ ${aims.trackedVsLandmarks})`);
   out.push(`oursCold / (detectorOnly + passes × landmarksOnly) = ${ms(ratios.coldVsModelRuns)}  (aim ≤ ${aims.coldVsModelRuns}; ${ours.coldLandmarkPasses.toFixed(2)} landmark passes per cold frame)`);
-  out.push(`motion stage (wave and swipes, 2 hands): ${ms(motionStage.medianMs)} ms per frame median, p95 ${ms(motionStage.p95Ms)} (aim ≤ 1)`);
+  if (motionStage) out.push(...formatMotionStage(motionStage));
   if (video) out.push('', ...formatVideoRow(video), '');
   if (human) out.push(`human / oursCold = ${ms(human.human.medianMs / ours.rows.oursCold.medianMs)}, human / oursTracked = ${ms(human.human.medianMs / ours.rows.oursTracked.medianMs)}`);
   out.push('');

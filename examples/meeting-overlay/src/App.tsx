@@ -31,9 +31,12 @@ export function App() {
   const canvas = useRef<HTMLCanvasElement>(null);
   // While a recorder is set, what the detector finds per frame is recorded (for tests: docs/replay.md).
   const [recorder, setRecorder] = useState<GestureRecorder | null>(null);
+  // The motion teach panel's takes are recorded the same way (into the session's recorder if one runs).
+  const [takes, setTakes] = useState<GestureRecorder | null>(null);
+  const live = recorder ?? takes;
   // Worker mode keeps the page smooth; switching it reloads the models in the other mode, to compare.
   const [worker, setWorker] = useState(PARAMS.get('worker') !== '0');
-  const { status, gesture, meaning, presence, backend, error, register, observer, motion } = useGesture({ video, ...OPTIONS, worker, recorder });
+  const { status, gesture, meaning, presence, backend, error, register, observer, motion } = useGesture({ video, ...OPTIONS, worker, recorder: live });
   const inWorker = backend?.reason.endsWith('in a Web Worker') ?? false;
   // A motion is one event, not a held state: show it for a moment.
   const [shownMotion, setShownMotion] = useState<typeof motion>(null);
@@ -112,7 +115,7 @@ export function App() {
         <video data-testid="outgoing" muted autoPlay playsInline ref={(el) => void (el && el.srcObject !== stream && (el.srcObject = stream))} />
       </section>
       <TeachPanel video={video} register={register} observer={observer} ready={status === 'ready'} />
-      <TeachMotion video={video} observer={observer} ready={status === 'ready'} />
+      <TeachMotion observer={observer} ready={status === 'ready'} recorder={live} onRecording={(on) => setTakes(on ? createRecorder() : null)} />
     </main>
   );
 }

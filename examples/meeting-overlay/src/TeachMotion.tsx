@@ -1,5 +1,5 @@
-import { useState, type RefObject } from 'react';
-import type { GestureObserver, RegistrationReport, TimedLandmarks } from '@gesture/react';
+import { useRef, useState } from 'react';
+import type { GestureObserver, GestureRecorder, GestureRecording, RegistrationReport } from '@gesture/react';
 import { ReportView } from './ReportView';
 
 const TAKES = 3;
@@ -8,49 +8,57 @@ const PAUSE_MS = 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The current video frame as pixels (a copy: the video moves on). */
-function grab(video: HTMLVideoElement): ImageData {
-  const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(video, 0, 0);
-  return ctx.getImageData(0, 0, canvas.width, canvas.height);
-}
-
 interface TeachMotionProps {
-  video: RefObject<HTMLVideoElement | null>;
   observer: GestureObserver;
   ready: boolean;
+  /** The recorder tapping the live pipeline's detections (null while nothing records). */
+  recorder: GestureRecorder | null;
+  /** Asks the app to record the live detections (`true`) for the takes, or to stop (`false`). */
+  onRecording(on: boolean): void;
 }
 
-/** Teach a motion gesture: name it, perform it 3 times (2 s each), read the report. */
-export function TeachMotion({ video, observer, ready }: TeachMotionProps) {
+/**
+ * Teach a motion gesture: name it, perform it 3 times (2 s each), read the report. The takes are
+ * the live pipeline's detections (tracked hands, every frame the camera gives), not frames grabbed
+ * and detected one by one, which on a slow machine gave only 3–4 frames a take.
+ */
+export function TeachMotion({ observer, ready, recorder, onRecording }: TeachMotionProps) {
   const [name, setName] = useState('');
   const [progress, setProgress] = useState<string | null>(null);
   const [report, setReport] = useState<RegistrationReport | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const live = useRef(recorder);
+  live.current = recorder;
 
-  /** One take: the hand's landmarks, frame after frame, for TAKE_MS. */
-  async function recordTake(): Promise<TimedLandmarks[]> {
-    const frames: TimedLandmarks[] = [];
-    const end = performance.now() + TAKE_MS;
-    while (performance.now() < end) {
-      const timestamp = performance.now();
-      const { hands } = await observer.recognizer!.recognize(grab(video.current!));
-      frames.push({ timestamp, landmarks: hands[0]?.landmarks ?? null, handedness: hands[0]?.handedness ?? 'right' });
+  /** The recorder once the pipeline records into it and frames arrive. */
+  async function recording(): Promise<GestureRecorder> {
+    for (let waited = 0; waited < 10_000; waited += 100) {
+      const current = live.current;
+      if (current && current.frameCount > 0) return current;
+      await sleep(100);
     }
-    return frames;
+    throw new Error('No frames came from the camera.');
+  }
+
+  /** One take: what the detector found in the live frames for TAKE_MS. */
+  async function recordTake(recorder: GestureRecorder): Promise<GestureRecording> {
+    const from = recorder.frameCount;
+    await sleep(TAKE_MS);
+    const all = recorder.toJSON();
+    return { ...all, frames: all.frames.slice(from) };
   }
 
   async function record() {
     setReport(null);
     setMessage(null);
+    onRecording(true);
     try {
-      const takes: TimedLandmarks[][] = [];
+      setProgress('Starting…');
+      const recorder = await recording();
+      const takes: GestureRecording[] = [];
       for (let i = 1; i <= TAKES; i++) {
         setProgress(`Take ${i}/${TAKES}: move now`);
-        takes.push(await recordTake());
+        takes.push(await recordTake(recorder));
         if (i < TAKES) {
           setProgress(`Take ${i}/${TAKES} done; rest your hand`);
           await sleep(PAUSE_MS);
@@ -61,6 +69,7 @@ export function TeachMotion({ video, observer, ready }: TeachMotionProps) {
     } catch (error) {
       setMessage((error as Error).message);
     } finally {
+      onRecording(false);
       setProgress(null);
     }
   }

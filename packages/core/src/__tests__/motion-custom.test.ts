@@ -66,6 +66,18 @@ describe('custom motion gestures from timed landmark frames', () => {
     expect(swipe.map((e) => e.gesture)).toEqual(['swipe_right']);
   });
 
+  it('also when the frames end (or the hand is lost) right after the movement: the custom motion only', async () => {
+    const registry = await taught();
+    await registry.register('push_right', [500, 700, 900].map((moveMs, i) => performance(PATHS.right, { moveMs, seed: i + 30 })));
+    // The frames stop 0.1 s after the hand arrived, before it has settled: both decide at the end.
+    const clip = performance(PATHS.right, { moveMs: 600, size: 1.2, seed: 40 }).filter((f) => f.timestamp <= 400 + 600 + 100);
+    expect(eventsOf(clip, new GestureRegistry()).map((e) => e.gesture)).toEqual(['swipe_right']);
+    expect(eventsOf(clip, registry).map((e) => e.gesture)).toEqual(['push_right']);
+    // The hand is lost instead (no hand in the frames after): the same.
+    const lost = [...clip, ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => ({ timestamp: 1100 + 66.7 * k, landmarks: null }))];
+    expect(eventsOf(lost, registry).map((e) => e.gesture)).toEqual(['push_right']);
+  });
+
   it('names the closest existing motion gesture, built-in or custom', async () => {
     const registry = await taught();
     const right = await registry.register('push_right', [500, 700, 900].map((moveMs, i) => performance(PATHS.right, { moveMs, seed: i })));

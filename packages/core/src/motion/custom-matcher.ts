@@ -1,6 +1,6 @@
 import { palmSize } from '../classify/normalize';
 import type { HandLandmarks } from '../types';
-import { motionShape } from './shape';
+import { motionShape, type TimedMotionShape } from './shape';
 import type { MotionTemplate } from './template';
 import type { TrackPoint } from './track';
 
@@ -87,14 +87,18 @@ export class CustomMotionMatcher {
   /** The best-matching gesture in the windows ending at `t`, under its threshold, with its distance-to-threshold ratio. */
   private bestAt(t: number, motions: readonly CustomMotion[]): (CustomMotionMatch & { ratio: number }) | null {
     let best: (CustomMotionMatch & { ratio: number }) | null = null;
+    // Windows that start at the same frame have the same shape, whatever gesture they are for.
+    const shapes = new Map<number, TimedMotionShape | null>();
     for (const m of motions) {
       for (const scale of WINDOW_SCALES) {
         const from = t - m.template.duration * scale;
-        const window = this.buffer.filter((p) => p.t >= from);
-        if (window.length < 3 || window[0]!.t > from + m.template.duration * 0.25) continue;
-        const shape = motionShape(window);
+        const first = this.buffer.findIndex((p) => p.t >= from);
+        if (first < 0 || this.buffer.length - first < 3 || this.buffer[first]!.t > from + m.template.duration * 0.25) continue;
+        if (!shapes.has(first)) shapes.set(first, motionShape(this.buffer.slice(first)));
+        const shape = shapes.get(first);
         if (!shape || shape.duration < m.template.duration * 0.4 || shape.duration > m.template.duration * 2.5) continue;
-        const ratio = m.template.distance(shape) / m.template.threshold;
+        // Only a distance under the threshold, and better than the best so far, can change the outcome.
+        const ratio: number = m.template.distance(shape, m.template.threshold * Math.min(1, best?.ratio ?? 1)) / m.template.threshold;
         if (ratio <= 1 && (!best || ratio < best.ratio)) best = { gesture: m.name, meaning: m.meaning, startTime: shape.start, score: 1 - ratio / 2, ratio };
       }
     }

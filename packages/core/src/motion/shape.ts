@@ -54,9 +54,11 @@ function median(values: number[]): number {
  */
 export function motionShape(track: readonly TrackPoint[]): TimedMotionShape | null {
   if (track.length < 3) return null;
-  const centres = track.map((p) => palmCentre(p.landmarks));
+  // Each point's features: the palm centre (x, y), then the fingertips around it.
+  const feats = track.map(featuresOf);
   const palm = median(track.map((p) => p.palm));
-  const away = (i: number, from: number) => Math.hypot(centres[i]![0] - centres[from]![0], centres[i]![1] - centres[from]![1]) > REST_PALMS * palm;
+  const gap = (i: number, j: number) => Math.hypot(feats[i]![0]! - feats[j]![0]!, feats[i]![1]! - feats[j]![1]!);
+  const away = (i: number, from: number) => gap(i, from) > REST_PALMS * palm;
   const lastIndex = track.length - 1;
   let start = 0;
   while (start < lastIndex && !away(start + 1, 0)) start++;
@@ -64,7 +66,7 @@ export function motionShape(track: readonly TrackPoint[]): TimedMotionShape | nu
   while (end > start && !away(end - 1, lastIndex)) end--;
   if (end - start < 2) return null;
   let path = 0;
-  for (let i = start + 1; i <= end; i++) path += Math.hypot(centres[i]![0] - centres[i - 1]![0], centres[i]![1] - centres[i - 1]![1]);
+  for (let i = start + 1; i <= end; i++) path += gap(i, i - 1);
   if (path < MIN_PATH_PALMS * palm) return null;
   const t0 = track[start]!.t;
   const duration = track[end]!.t - t0;
@@ -76,7 +78,8 @@ export function motionShape(track: readonly TrackPoint[]): TimedMotionShape | nu
     const a = track[j]!;
     const b = track[j + 1]!;
     const w = b.t > a.t ? Math.min(1, Math.max(0, (t - a.t) / (b.t - a.t))) : 0;
-    raw.push(features(a.landmarks).map((v, i) => v + w * (features(b.landmarks)[i]! - v)));
+    const fb = feats[j + 1]!;
+    raw.push(feats[j]!.map((v, i) => v + w * (fb[i]! - v)));
   }
   const mean = [0, 1].map((axis) => raw.reduce((s, p) => s + p[axis]!, 0) / raw.length);
   // The path's own size (root-mean-square distance from its mean): a circle drawn larger is the same circle.
@@ -84,6 +87,14 @@ export function motionShape(track: readonly TrackPoint[]): TimedMotionShape | nu
   const size = SIZE_WEIGHT * Math.log(spread / palm);
   const points = raw.map((p) => [...p.map((v, i) => (i < 2 ? (v - mean[i]!) / spread : (TIP_WEIGHT * v) / palm)), size]);
   return { duration, points, start: t0 };
+}
+
+/** Each track point's features (palm centre first), made once: the motion stage looks at a frame in many windows. */
+const FEATURES = new WeakMap<TrackPoint, number[]>();
+function featuresOf(p: TrackPoint): number[] {
+  let f = FEATURES.get(p);
+  if (!f) FEATURES.set(p, (f = features(p.landmarks)));
+  return f;
 }
 
 /** Palm centre, then each fingertip's offset from it (pixels). */

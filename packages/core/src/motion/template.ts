@@ -53,10 +53,14 @@ export class MotionTemplate {
     this.duration = durations[Math.floor(durations.length / 2)] ?? 0;
   }
 
-  /** The DTW distance from a movement to the nearest sample, in palm sizes. */
-  distance(shape: MotionShape): number {
+  /**
+   * The DTW distance from a movement to the nearest sample, in palm sizes. With `limit`, a
+   * distance over it may read `Infinity` (alignments are abandoned once over the limit or the
+   * nearest so far): distances up to `limit` are exact.
+   */
+  distance(shape: MotionShape, limit = Infinity): number {
     let best = Infinity;
-    for (const sample of this.samples) best = Math.min(best, dtwDistance(shape.points, sample.points));
+    for (const sample of this.samples) best = Math.min(best, dtwDistance(shape.points, sample.points, Math.min(best, limit)));
     return best;
   }
 }

@@ -221,10 +221,11 @@ export function motion(options: MotionOptions = {}, custom?: CustomMotionSource)
       }
       for (const [id, track] of tracks) {
         if (seen.has(track) || now - track.lastSeen <= o.maxGapMs) continue;
-        // Gone for good: a move it was making ends where it was last seen.
-        emitCustom(track, track.custom.flush());
+        // Gone for good: a move it was making ends where it was last seen (the built-in first, so
+        // that a custom motion found in the same movement drops it).
         flushPending(track);
         if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
+        emitCustom(track, track.custom.flush());
         arbiter.flush(track);
         tracks.delete(id);
       }
@@ -237,9 +238,9 @@ export function motion(options: MotionOptions = {}, custom?: CustomMotionSource)
       // The frames ended: moves in progress end where their hands were last seen.
       complete: () => {
         for (const track of tracks.values()) {
-          emitCustom(track, track.custom.flush());
           flushPending(track);
           if (track.moving) endMove(track, track.rest, track.points[track.points.length - 1]!);
+          emitCustom(track, track.custom.flush());
         }
         arbiter.flush();
       },
