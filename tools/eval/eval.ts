@@ -11,6 +11,7 @@
 //   npm run eval -- --json --per-image            add every image's hand (landmarks) and answers
 //   npm run eval -- --cross DIR                   also few-shot across sources: register from one set, test on DIR and back
 //   npm run eval -- --sweep                       also the robustness sweep (crops, zoom, brightness, blur, JPEG) on built-in photos
+//   npm run eval -- --sweep-only                  only the sweep (of --cross too): its table, or its JSON with --json
 //
 // Classes named like the built-ins (fist, ok, palm, one, peace) and `none` are scored as built-ins;
 // every other class is scored few-shot. Ours runs in this process from packages/node/dist (run
@@ -53,6 +54,7 @@ export interface EvalArgs {
   /** A second data folder (other sources) for the cross-source few-shot protocol. */
   cross: string | undefined;
   sweep: boolean;
+  sweepOnly: boolean;
 }
 
 const PEERS = ['fingerpose', 'human'] as const;
@@ -75,7 +77,8 @@ function parseArgs(argv: readonly string[]): EvalArgs {
     .option('--out <file>', 'also write the page (e.g. docs/accuracy.md) and its confusion SVG')
     .option('--per-image', 'with --json: add every image\'s hand (landmarks) and answers', false)
     .option('--cross <dir>', 'a second folder (other sources): few-shot registered from one set, tested on the other, both ways')
-    .option('--sweep', 'also the robustness sweep on the built-in photos (of --cross too)', false);
+    .option('--sweep', 'also the robustness sweep on the built-in photos (of --cross too)', false)
+    .option('--sweep-only', 'only the robustness sweep (of --cross too), nothing else', false);
   const opts = parseToolArgs<Omit<EvalArgs, 'ks' | 'peers'> & { k: number[]; peers: EvalArgs['peers'] | false }>(program, argv);
   if (opts.k.length === 0) {
     process.stderr.write('--k takes integers 1–50, e.g. 1,3,5\n');
@@ -92,6 +95,7 @@ function parseArgs(argv: readonly string[]): EvalArgs {
     perImage: opts.perImage,
     cross: opts.cross === undefined ? undefined : resolve(opts.cross),
     sweep: opts.sweep,
+    sweepOnly: opts.sweepOnly,
   };
 }
 
@@ -544,9 +548,43 @@ function textOutput(r: EvalResult): string {
   return `${formatReport(r)}\n`;
 }
 
+/** `--sweep-only`: the robustness sweep of the built-in gesture photos (of `--cross` too), and nothing else. */
+async function runSweepOnly(args: EvalArgs, log: (line: string) => void): Promise<{ label: string; rows: SweepRow[] }[]> {
+  const { createNodeRecognizer, loadImage, GestureRegistry } = await loadGestureNode('npm run eval');
+  const recognizer = await createNodeRecognizer();
+  const registry = new GestureRegistry();
+  const gestures: readonly string[] = [...BUILTIN_CLASSES, ...ADDED_BUILTIN_CLASSES];
+  const best = async (input: string | Uint8Array) => {
+    const detection = await recognizer.recognize(await loadImage(input));
+    return { detection, hand: [...detection.hands].sort((a, b) => b.presence - a.presence)[0] };
+  };
+  try {
+    const sets = [];
+    for (const dir of [args.data, ...(args.cross ? [args.cross] : [])]) {
+      const photos = [];
+      for (const [cls, files] of Object.entries(scanData(dir)).filter(([c]) => gestures.includes(c))) {
+        for (const file of files) photos.push({ file, cls, box: (await best(file)).hand?.box ?? null });
+      }
+      const answer = async (encoded: Uint8Array) => {
+        const { detection, hand } = await best(encoded);
+        return hand ? registry.matchInScene(hand, detection.faces).gesture : null;
+      };
+      sets.push({ label: basename(dir), rows: await runSweep(photos, answer, log) });
+    }
+    return sets;
+  } finally {
+    recognizer.dispose();
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv);
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (args.sweepOnly) {
+    const sets = await runSweepOnly(args, log);
+    process.stdout.write(args.json ? `${JSON.stringify(sets, null, 2)}\n` : `${formatSweep(sets)}\n`);
+    return;
+  }
   const result = await runEval(args, args.json ? () => {} : log);
   if (args.out) {
     const svgName = `${basename(args.out).replace(/\.md$/i, '')}-confusion.svg`;
