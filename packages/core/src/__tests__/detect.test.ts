@@ -215,13 +215,16 @@ describe('image mode: a second look on a miss (retryOnMiss)', () => {
     return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 4 };
   };
 
-  it('finds a tight-cropped hand and a zoomed-out one that the whole frame misses, at the cost of up to three more detector runs', async () => {
+  it('finds a tight-cropped, a zoomed-out and a blocky JPEG hand that the whole frame misses, at the cost of up to three more detector runs', async () => {
     const closeUp = await variant('thumbs_up', 'IMG_20240104_165219', 'tight crop');
     const far = await variant('palm', 'IMG_4228', 'zoomed out');
+    // At JPEG quality 15 this hand's palm scores between 0.2 and minDetectorScore (0.5) on the whole frame.
+    const blocky = await variant('peace', 'subhih__15_pic00015', 'JPEG q=15');
     const once = await createGestureRecognizer({ backend: 'wasm', retryOnMiss: false });
     try {
       // The close-up is found on the frame with a margin (one more run); the far hand on the frame with a margin or an end square of the wide frame (one to three more).
-      for (const [frame, retries] of [[closeUp, [1, 1]], [far, [1, 3]]] as const) {
+      // The blocky one after all three views (800×600 is wide enough for the end squares), on a weaker palm of the whole frame.
+      for (const [frame, retries] of [[closeUp, [1, 1]], [far, [1, 3]], [blocky, [3, 3]]] as const) {
         expect((await once.recognize(frame)).hands).toHaveLength(0);
         const before = recognizer.detector.stats.detectorRuns;
         const { hands } = await recognizer.recognize(frame);

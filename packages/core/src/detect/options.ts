@@ -27,8 +27,9 @@ export interface HandDetectorOptions {
   /**
    * On a photo (image mode) where the palm detector finds no hand on the whole frame, run it again
    * on the frame with a margin (a close-up whose hand fills the photo) and, on a frame more than
-   * 1.2× as wide as tall (or tall as wide), on a square at each end (a small, far-away hand): up to
-   * three more detector runs, paid only by photos with no hand found. Video is unchanged.
+   * 1.2× as wide as tall (or tall as wide), on a square at each end (a small, far-away hand); then
+   * check the whole frame's candidates scoring 0.2 up to `minDetectorScore`. Up to three more
+   * detector runs, paid only by photos with no hand found. Video is unchanged.
    * Defaults to `true`.
    */
   retryOnMiss?: boolean;
