@@ -12,6 +12,7 @@
 //   npm run eval -- --cross DIR                   also few-shot across sources: register from one set, test on DIR and back
 //   npm run eval -- --sweep                       also the robustness sweep (crops, zoom, brightness, blur, JPEG) on built-in photos
 //   npm run eval -- --hands-cache FILE            reuse the detections stored in FILE (written when missing): classify work in seconds
+//   npm run eval -- --sweep-only                  only the sweep (of --cross too): its table, or its JSON with --json
 //
 // Classes named like the built-ins (fist, ok, palm, one, peace) and `none` are scored as built-ins;
 // every other class is scored few-shot. Ours runs in this process from packages/node/dist (run
@@ -56,6 +57,7 @@ export interface EvalArgs {
   sweep: boolean;
   /** A JSON file of detections per image file: read when it exists, written when it does not. */
   handsCache: string | undefined;
+  sweepOnly: boolean;
 }
 
 const PEERS = ['fingerpose', 'human'] as const;
@@ -79,7 +81,8 @@ function parseArgs(argv: readonly string[]): EvalArgs {
     .option('--per-image', 'with --json: add every image\'s hand (landmarks) and answers', false)
     .option('--cross <dir>', 'a second folder (other sources): few-shot registered from one set, tested on the other, both ways')
     .option('--sweep', 'also the robustness sweep on the built-in photos (of --cross too)', false)
-    .option('--hands-cache <file>', 'reuse the detections stored in this JSON file, or write them there when it does not exist (stale once detect changes: delete it)');
+    .option('--hands-cache <file>', 'reuse the detections stored in this JSON file, or write them there when it does not exist (stale once detect changes: delete it)')
+    .option('--sweep-only', 'only the robustness sweep (of --cross too), nothing else', false);
   const opts = parseToolArgs<Omit<EvalArgs, 'ks' | 'peers'> & { k: number[]; peers: EvalArgs['peers'] | false }>(program, argv);
   if (opts.k.length === 0) {
     process.stderr.write('--k takes integers 1–50, e.g. 1,3,5\n');
@@ -97,6 +100,7 @@ function parseArgs(argv: readonly string[]): EvalArgs {
     cross: opts.cross === undefined ? undefined : resolve(opts.cross),
     sweep: opts.sweep,
     handsCache: opts.handsCache === undefined ? undefined : resolve(opts.handsCache),
+    sweepOnly: opts.sweepOnly,
   };
 }
 
@@ -557,7 +561,7 @@ npx tsx tools/eval/fewshot-dev.ts FILE            # the part-A protocols that ch
 
 - **Machine** (\`lscpu\`): ${r.machine.cpu}, ${r.machine.cores} CPUs${r.machine.threadsPerCore ? ` (${r.machine.threadsPerCore} thread per core)` : ''}, ${r.machine.architecture}; ${r.machine.platform}, Node ${r.machine.node}.
 - **Date:** ${r.date}.
-- **Ours:** \`createNodeRecognizer()\` defaults (TF.js ${r.machine.backend}, 1 thread; MediaPipe palm detector + hand landmark **full** model), each image recognised once in image mode (palm-detector crop, then one refinement pass from the landmarks); the hand with the highest presence is the image's answer. Classification with \`GestureRegistry\` (built-ins alone, or with the few-shot classes registered).
+- **Ours:** \`createNodeRecognizer()\` defaults (TF.js ${r.machine.backend}, 1 thread; MediaPipe palm detector + hand landmark **full** model), each image recognised once in image mode (palm-detector crop, then one refinement pass from the landmarks; when the whole frame gives no hand, the detector looks again on the frame with a margin and on each end square of a wide frame, \`retryOnMiss\`, docs/detect.md); the hand with the highest presence is the image's answer. Classification with \`GestureRegistry\` (built-ins alone, or with the few-shot classes registered).
 ${fp ? `- **fingerpose ${fp.version}:** fed our landmarks for every detected hand. Gestures: its published \`VictoryGesture\` (→ peace) and \`ThumbsUpGesture\` (→ thumbs_up), plus **fist, ok, palm and one descriptions that we wrote** with its documented \`GestureDescription\` API (\`tools/peers/fingerpose-gestures.ts\`; written once from the shapes in docs/gestures.md and not tuned on these photos; fingerpose cannot express "thumb tip touches index tip", so \`ok\` is approximated by curls). Decision: \`estimate(landmarks, ${fp.minScore})\` as in its README, highest score wins, nothing ≥ ${fp.minScore} reads \`none\`.\n` : ''}${human ? `- **@vladmandic/human ${human.version}:** its own pipeline (models ${human.models.join(', ')}, TF.js ${human.backend}) in a child process on the same files, result cache and frame skipping off, \`gesture\` on; its highest-scoring hand is the image's answer, mapped to our classes by the first rule that applies (\`tools/peers/human-mapping.ts\`, fixed before scoring): ${human.mapping.map((m) => `${m.when} → ${m.gesture}`).join('; ')}; anything else (\`middle finger\`, \`<finger> forward\`, other \`<finger> up\`, labels face/tip/pinchtip) → \`none\`. Its \`<finger> up\` strings are positional (the highest finger), so \`index up\` → one is generous to it on some images and wrong on others.\n` : ''}- **Split / what was fitted:** the built-in rule thresholds were checked on part A of fist/ok/palm/one/peace (FNV-1a hash of the file name even); the whitening matrix comes from part A of every class but \`three\`, the built-in reference hands from part A of every built-in class \`hands/\` has (docs/gestures.md). See "What was fitted, and on what" below for the built-ins, resting-hand rules and few-shot constants added in #14, and what of \`hands-b/\` was seen while choosing them. So "built-ins alone" is close to a held-out number (the rules are not fitted), "built-ins with customs" is reported on part B only, and the few-shot classes' part A hands shaped the whitening, so few-shot figures within \`hands/\` are not held out (those on \`hands-b/\` are)${r.options.fewShot.includes('four') || r.options.fewShot.includes('asl_digit_6') ? '' : ' (\`--few-shot\` lists the evaluation classes in the order of the classify test, so its numbers are the ones that test prints)'}.
 
 ## What was fitted, and on what
@@ -574,9 +578,43 @@ function textOutput(r: EvalResult): string {
   return `${formatReport(r)}\n`;
 }
 
+/** `--sweep-only`: the robustness sweep of the built-in gesture photos (of `--cross` too), and nothing else. */
+async function runSweepOnly(args: EvalArgs, log: (line: string) => void): Promise<{ label: string; rows: SweepRow[] }[]> {
+  const { createNodeRecognizer, loadImage, GestureRegistry } = await loadGestureNode('npm run eval');
+  const recognizer = await createNodeRecognizer();
+  const registry = new GestureRegistry();
+  const gestures: readonly string[] = [...BUILTIN_CLASSES, ...ADDED_BUILTIN_CLASSES];
+  const best = async (input: string | Uint8Array) => {
+    const detection = await recognizer.recognize(await loadImage(input));
+    return { detection, hand: [...detection.hands].sort((a, b) => b.presence - a.presence)[0] };
+  };
+  try {
+    const sets = [];
+    for (const dir of [args.data, ...(args.cross ? [args.cross] : [])]) {
+      const photos = [];
+      for (const [cls, files] of Object.entries(scanData(dir)).filter(([c]) => gestures.includes(c))) {
+        for (const file of files) photos.push({ file, cls, box: (await best(file)).hand?.box ?? null });
+      }
+      const answer = async (encoded: Uint8Array) => {
+        const { detection, hand } = await best(encoded);
+        return hand ? registry.matchInScene(hand, detection.faces).gesture : null;
+      };
+      sets.push({ label: basename(dir), rows: await runSweep(photos, answer, log) });
+    }
+    return sets;
+  } finally {
+    recognizer.dispose();
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv);
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (args.sweepOnly) {
+    const sets = await runSweepOnly(args, log);
+    process.stdout.write(args.json ? `${JSON.stringify(sets, null, 2)}\n` : `${formatSweep(sets)}\n`);
+    return;
+  }
   const result = await runEval(args, args.json ? () => {} : log);
   if (args.out) {
     const svgName = `${basename(args.out).replace(/\.md$/i, '')}-confusion.svg`;

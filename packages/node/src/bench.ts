@@ -48,7 +48,7 @@ export interface StageBenchResult {
   trackedFramesWithDetector: number;
   /**
    * Landmark passes per cold frame, on average: each palm the detector finds is checked by one, a
-   * miss adds a whole-frame pass, and each hand found gets `refinePasses` (1) more.
+   * miss adds a whole-frame pass (after up to three more detector runs, `retryOnMiss`), and each hand found gets `refinePasses` (1) more.
    */
   coldLandmarkPasses: number;
   /**

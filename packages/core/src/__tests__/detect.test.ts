@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import type { Detection, FrameData } from '../types';
+import sharp from 'sharp';
+import { makeVariant, type SweepVariant } from '../../../../tools/eval/sweep';
 import { BUILTIN_CLASSES, decodeFixture, fixtureFiles } from './helpers/fixtures';
 
 let recognizer: GestureRecognizer;
@@ -197,6 +199,46 @@ describe('tracking', () => {
       });
     } finally {
       mirrored.dispose();
+    }
+  });
+});
+
+describe('image mode: a second look on a miss (retryOnMiss)', () => {
+  // One photo of each kind the whole-frame detector misses (issue #14's robustness sweep, made as
+  // `npm run eval -- --sweep-only` makes it): a close-up whose hand fills the frame, and a small
+  // hand in a 1280×720 frame.
+  const variant = async (cls: string, name: string, kind: SweepVariant): Promise<FrameData> => {
+    const file = fixtureFiles(cls).find((f) => f.includes(name))!;
+    const hand = (await recognizer.recognize(await decodeFixture(file))).hands[0]!;
+    const encoded = (await makeVariant(file, kind, hand.box))!;
+    const { data, info } = await sharp(encoded).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 4 };
+  };
+
+  it('finds a tight-cropped, a zoomed-out and a blocky JPEG hand that the whole frame misses, at the cost of up to three more detector runs', async () => {
+    const closeUp = await variant('thumbs_up', 'IMG_20240104_165219', 'tight crop');
+    const far = await variant('palm', 'IMG_4228', 'zoomed out');
+    // At JPEG quality 15 this hand's palm scores between 0.2 and minDetectorScore (0.5) on the whole frame.
+    const blocky = await variant('peace', 'subhih__15_pic00015', 'JPEG q=15');
+    const once = await createGestureRecognizer({ backend: 'wasm', retryOnMiss: false });
+    try {
+      // The close-up is found on the frame with a margin (one more run); the far hand on the frame with a margin or an end square of the wide frame (one to three more).
+      // The blocky one after all three views (800×600 is wide enough for the end squares), on a weaker palm of the whole frame.
+      for (const [frame, retries] of [[closeUp, [1, 1]], [far, [1, 3]], [blocky, [3, 3]]] as const) {
+        expect((await once.recognize(frame)).hands).toHaveLength(0);
+        const before = recognizer.detector.stats.detectorRuns;
+        const { hands } = await recognizer.recognize(frame);
+        expect(hands.length).toBeGreaterThan(0);
+        expect(hands[0]!.presence).toBeGreaterThanOrEqual(0.7);
+        expect(recognizer.detector.stats.detectorRuns - before - 1).toBeGreaterThanOrEqual(retries[0]);
+        expect(recognizer.detector.stats.detectorRuns - before - 1).toBeLessThanOrEqual(retries[1]);
+      }
+      // A square photo with a hand found at once pays nothing extra.
+      const before = recognizer.detector.stats.detectorRuns;
+      await recognizer.recognize(await decodeFixture(fixtureFiles('fist')[0]!));
+      expect(recognizer.detector.stats.detectorRuns - before).toBe(1);
+    } finally {
+      once.dispose();
     }
   });
 });

@@ -135,6 +135,7 @@ describe('options and lifecycle', () => {
     [{ redetectEvery: 0 }, 'redetectEvery'],
     [{ refinePasses: -1 }, 'refinePasses'],
     [{ refinePasses: 1.5 }, 'refinePasses'],
+    [{ retryOnMiss: 'yes' }, 'retryOnMiss'],
   ])('%o raises InvalidOptionsError naming %s', async (options, name) => {
     const error = await createGestureRecognizer(options as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidOptionsError);

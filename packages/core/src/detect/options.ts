@@ -24,6 +24,15 @@ export interface HandDetectorOptions {
    * Defaults to `1`.
    */
   refinePasses?: number;
+  /**
+   * On a photo (image mode) where the palm detector finds no hand on the whole frame, run it again
+   * on the frame with a margin (a close-up whose hand fills the photo) and, on a frame more than
+   * 1.2× as wide as tall (or tall as wide), on a square at each end (a small, far-away hand); then
+   * check the whole frame's candidates scoring 0.2 up to `minDetectorScore`. Up to three more
+   * detector runs, paid only by photos with no hand found. Video is unchanged.
+   * Defaults to `true`.
+   */
+  retryOnMiss?: boolean;
   /** While fewer than `maxHands` are tracked, run the palm detector every this many video frames to find new ones. Defaults to `15` (half a second at 30 fps). */
   redetectEvery?: number;
   /**
@@ -70,6 +79,7 @@ export const DEFAULT_HAND_DETECTOR_OPTIONS: Readonly<Required<HandDetectorOption
   minTrackingPresence: 0.5,
   minFullFramePresence: 0.9,
   refinePasses: 1,
+  retryOnMiss: true,
   redetectEvery: 15,
   idleDetectorFps: 3,
   faceDetectorFps: 2,
@@ -89,6 +99,7 @@ const CHECKS: Record<keyof Required<HandDetectorOptions>, readonly [Check, strin
   minTrackingPresence: [fraction, 'a number in [0, 1]'],
   minFullFramePresence: [fraction, 'a number in [0, 1]'],
   refinePasses: [(v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4, 'an integer in 0..4'],
+  retryOnMiss: [bool, 'a boolean'],
   redetectEvery: [positiveInt, 'an integer ≥ 1'],
   idleDetectorFps: [perSecond, 'a number > 0 (Infinity: every frame)'],
   faceDetectorFps: [perSecond, 'a number > 0 (Infinity: with every palm-detector run)'],

@@ -30,11 +30,11 @@ export class PalmDetector {
 
   /**
    * Palms in a float `[1, h, w, 3]` image (0–255), best first, after NMS.
-   * `minScore` is the detector threshold; `maxPalms` bounds the result. NMS and the read-back are
+   * `minScore` is the detector threshold; `maxPalms` bounds the result. `letterbox` is the square
+   * region the detector sees (default: the whole frame letterboxed); outside the frame is black. NMS and the read-back are
    * asynchronous, so WebGL never blocks the page on them.
    */
-  async detect(image: tf.Tensor4D, width: number, height: number, minScore: number, maxPalms: number): Promise<PalmDetection[]> {
-    const letterbox = frameRoi(width, height);
+  async detect(image: tf.Tensor4D, width: number, height: number, minScore: number, maxPalms: number, letterbox: Roi = frameRoi(width, height)): Promise<PalmDetection[]> {
     const { boxes, scores, rows } = tf.tidy(() => {
       const input = tf.sub(tf.div(cropRoi(image, letterbox, INPUT_SIZE), 127.5), 1);
       const raw = tf.squeeze(this.model.execute(input) as tf.Tensor3D, [0]) as tf.Tensor2D;

@@ -8,7 +8,7 @@ import type { DetectCallOptions, DetectMode, DetectorStats, HandDetector } from 
 import type { ResolvedHandDetectorOptions } from './options';
 import { HandLandmarkModel, type LandmarkResult } from './hand-landmarks';
 import { PalmDetector } from './palm-detector';
-import { frameRoi } from './crop';
+import { frameRoi, retryRois } from './crop';
 import { iou, landmarksBox, landmarksToRoi, type Roi } from './roi';
 import { forgetOld, freshClock, isClearRejection, isDue, isKnownFalse, isPalmDue, tick, type DetectorClock, type RejectedPalm } from './video-schedule';
 
@@ -20,6 +20,9 @@ export interface HandModels {
 }
 
 const now = (): number => performance.now();
+
+/** Palm-detector score down to which a photo's candidates are checked when none above `minDetectorScore` was a hand (`retryOnMiss`; chosen on part A of the fixtures). */
+const RETRY_PALM_SCORE = 0.2;
 
 interface TrackedHand {
   id: number;
@@ -126,9 +129,15 @@ export class TfjsHandDetector implements HandDetector {
       state.framesSinceDetector = 0;
       if (timestamp !== undefined) state.clock.palmAt = timestamp;
       this.stats.detectorRuns += 1;
-      const t = now();
-      const palms = await this.palms.detect(image(), width, height, o.minDetectorScore, o.maxHands + 1);
-      this.timings.detectorMs = now() - t;
+      const retry = mode === 'image' && o.retryOnMiss;
+      const palmsIn = async (letterbox?: Roi, minScore = o.minDetectorScore) => {
+        const t = now();
+        const found = await this.palms.detect(image(), width, height, minScore, o.maxHands + 1, letterbox);
+        this.timings.detectorMs += now() - t;
+        return found;
+      };
+      const all = await palmsIn(undefined, retry ? Math.min(o.minDetectorScore, RETRY_PALM_SCORE) : o.minDetectorScore);
+      const palms = all.filter((p) => p.score >= o.minDetectorScore);
       // On video, a palm the size and place of a face seen recently is that face: no landmark pass.
       const faces = mode === 'video' && o.skipPalmsOnFaces ? state.lastFaces : [];
       state.rejected = forgetOld(state.rejected, timestamp);
@@ -151,7 +160,21 @@ export class TfjsHandDetector implements HandDetector {
         if (hands.some((h) => iou(h.box, box) > 0.3)) continue;
         hands.push({ id: this.nextId++, result, box });
       }
-      // 3. Close-ups: the palm detector misses a hand that fills the frame; one whole-frame landmark
+      // 3. A photo where the detector found no hand gets a second look (retryOnMiss): the frame with
+      //    a margin (a close-up that fills it), each end of a wide frame (a small, far hand), then
+      //    the whole frame's weaker palms.
+      if (retry) {
+        for (const roi of [...retryRois(width, height), undefined]) {
+          if (hands.length > 0) break;
+          if (roi) this.stats.detectorRuns += 1;
+          for (const palm of roi ? await palmsIn(roi) : all.filter((p) => p.score < o.minDetectorScore)) {
+            const result = await this.landmarks(image, palm.roi);
+            const box = landmarksBox(result.landmarks);
+            if (hands.length < o.maxHands && result.presence >= o.minPresence && !hands.some((h) => iou(h.box, box) > 0.3)) hands.push({ id: this.nextId++, result, box });
+          }
+        }
+      }
+      // 4. Close-ups: the palm detector misses a hand that fills the frame; one whole-frame landmark
       //    pass finds it. On video it is skipped while the last frame showed a face (a hand that
       //    fills the frame hides the face): a face-only scene saves one landmark pass per frame.
       if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0) {
@@ -159,7 +182,7 @@ export class TfjsHandDetector implements HandDetector {
         if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
       }
     }
-    // 4. A photo gets the crop a tracker would use on its next frame: one more pass from the
+    // 5. A photo gets the crop a tracker would use on its next frame: one more pass from the
     //    landmarks' own ROI, kept unless the hand fades there.
     if (mode === 'image') {
       for (const hand of hands) {

@@ -171,7 +171,7 @@ export function anyRegisterCall(good: HandLandmarks): fc.Arbitrary<{ name: unkno
 
 const OPTION_KEYS = [
   'backend', 'wasmPath', 'modelBaseUrl', 'modelHandlers', 'maxHands', 'minDetectorScore', 'minPresence', 'minTrackingPresence', 'minFullFramePresence',
-  'refinePasses', 'redetectEvery', 'faces', 'minFaceScore', 'mirror', 'detect', 'builtins', 'meanings', 'minScore', 'minSamplePresence',
+  'refinePasses', 'retryOnMiss', 'redetectEvery', 'faces', 'minFaceScore', 'mirror', 'detect', 'builtins', 'meanings', 'minScore', 'minSamplePresence',
   'confusableSimilarity', 'minHoldMs', 'enterScore', 'exitScore', 'releaseMs', 'cooldownMs', 'awayAfterMs', 'backAfterMs', 'fps', 'startTime',
 ] as const;
 
