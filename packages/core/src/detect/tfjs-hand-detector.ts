@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { DisposedError } from '../errors';
 import { frameDataSize, frameToTensor } from '../frame';
-import type { DetectedFace, DetectedHand, Detection, Frame, HandLandmarks } from '../types';
+import type { Box, DetectedFace, DetectedHand, Detection, Frame, HandLandmarks } from '../types';
 import { FaceDetector } from './face-detector';
 import type { DetectCallOptions, DetectMode, DetectorStats, HandDetector } from './hand-detector';
 import type { ResolvedHandDetectorOptions } from './options';
@@ -10,6 +10,7 @@ import { HandLandmarkModel, type LandmarkResult } from './hand-landmarks';
 import { PalmDetector } from './palm-detector';
 import { frameRoi } from './crop';
 import { iou, landmarksBox, landmarksToRoi, type Roi } from './roi';
+import { growBox, pixelThumbnail, thumbnailChange, thumbnailMaxChange, thumbnailOf, type Thumbnail } from './still';
 import { forgetOld, freshClock, isClearRejection, isDue, isKnownFalse, isPalmDue, tick, type DetectorClock, type RejectedPalm } from './video-schedule';
 
 /** The loaded graph models the TF.js detector runs. */
@@ -25,7 +26,19 @@ interface TrackedHand {
   id: number;
   roi: Roi;
   box: [number, number, number, number];
+  /** The landmark model's last answer for this hand, the frame it ran on, and the hand's thumbnail there. */
+  result: LandmarkResult;
+  at: number;
+  thumb: Thumbnail | null;
 }
+
+/** Mean grey-level change (0–255) of a hand's 16×16 thumbnail below which it has not moved. */
+export const STILL_HAND_CHANGE = 3;
+/** Grey-level change (0–255) of any cell of the whole frame's 16×16 thumbnail from which the scene has changed. */
+export const STILL_SCENE_CHANGE = 10;
+/** How far a hand's thumbnail reaches beyond its landmarks' box, as a fraction of the box. */
+const HAND_MARGIN = 0.15;
+const handRegion = (result: LandmarkResult) => growBox(landmarksBox(result.landmarks), HAND_MARGIN);
 
 /** What carries from one video frame to the next. A standalone image gets a fresh one and leaves the video's alone. */
 interface TrackingState {
@@ -36,9 +49,11 @@ interface TrackingState {
   clock: DetectorClock;
   /** Candidates the landmark model rejected lately (video only). */
   rejected: RejectedPalm[];
+  /** The whole frame's thumbnail at the last palm-detector run (video, `stillSceneMs` > 0). */
+  scene: Thumbnail | null;
 }
 
-const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [] });
+const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [], scene: null });
 
 /**
  * MediaPipe-style hand pipeline on TF.js: palm detector → rotated crop → 21 landmarks, with
@@ -48,7 +63,7 @@ const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infi
  * face detector at most `faceDetectorFps`, and palms that sit on a known face are not checked.
  */
 export class TfjsHandDetector implements HandDetector {
-  readonly stats: DetectorStats = { frames: 0, detectorRuns: 0, landmarkRuns: 0, faceRuns: 0, lastTimings: { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 } };
+  readonly stats: DetectorStats & { landmarkReuses: number; detectorSkips: number } = { frames: 0, detectorRuns: 0, landmarkRuns: 0, landmarkReuses: 0, detectorSkips: 0, faceRuns: 0, lastTimings: { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 } };
   private timings = { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 };
   private readonly palms: PalmDetector;
   private readonly landmarkModel: HandLandmarkModel;
@@ -86,7 +101,7 @@ export class TfjsHandDetector implements HandDetector {
       const state = mode === 'image' ? coldState() : this.video;
       const timestamp = mode === 'image' ? undefined : call.timestamp;
       tick(state.clock, timestamp);
-      const { hands, ranDetector } = await this.findHands(state, toTensor, width, height, mode, timestamp);
+      const { hands, ranDetector } = await this.findHands(state, frame, toTensor, width, height, mode, timestamp);
       // `faceDetectorFps` limits the face detector on frames without hands only (presence changes
       // over seconds). With hands, it runs with every palm-detector run, as without the limit: the
       // classifier reads a hand that rests below or on a face against the faces of the same moment.
@@ -107,12 +122,23 @@ export class TfjsHandDetector implements HandDetector {
     }
   }
 
-  private async findHands(state: TrackingState, image: () => tf.Tensor4D, width: number, height: number, mode: DetectMode, timestamp: number | undefined): Promise<{ hands: DetectedHand[]; ranDetector: boolean }> {
+  private async findHands(state: TrackingState, frame: Frame, image: () => tf.Tensor4D, width: number, height: number, mode: DetectMode, timestamp: number | undefined): Promise<{ hands: DetectedHand[]; ranDetector: boolean }> {
     const o = this.options;
-    const hands: { id: number; result: LandmarkResult; box: TrackedHand['box'] }[] = [];
-    // 1. Follow the hands we already track.
+    const hands: { id: number; result: LandmarkResult; box: TrackedHand['box']; still?: TrackedHand }[] = [];
+    // A hand's thumbnail (16×16 grey): from the bytes of raw pixels, else from the frame's tensor.
+    const stillCheck = mode === 'video' && timestamp !== undefined && o.stillHandMs > 0;
+    const thumbnail = async (result: LandmarkResult) => pixelThumbnail(frame, handRegion(result)) ?? (await thumbnailOf(image(), handRegion(result)));
+    // 1. Follow the hands we already track. One that looks as it did when the landmark model last
+    //    ran (same place, thumbnail changed < STILL_HAND_CHANGE grey levels), less than
+    //    `stillHandMs` ago, keeps those landmarks: no model run, and for raw pixels no conversion.
     let lost = false;
     for (const hand of state.tracked) {
+      const change = stillCheck && hand.thumb && timestamp! - hand.at >= 0 && timestamp! - hand.at < o.stillHandMs ? thumbnailChange(await thumbnail(hand.result), hand.thumb) : Infinity;
+      if (change < STILL_HAND_CHANGE) {
+        this.stats.landmarkReuses += 1;
+        hands.push({ id: hand.id, result: hand.result, box: hand.box, still: hand });
+        continue;
+      }
       const result = await this.landmarks(image, hand.roi);
       if (result.presence >= o.minTrackingPresence) hands.push({ id: hand.id, result, box: landmarksBox(result.landmarks) });
       else lost = true;
@@ -121,9 +147,24 @@ export class TfjsHandDetector implements HandDetector {
     //    (photos: always), or, while fewer than maxHands are tracked, every redetectEvery frames.
     state.framesSinceDetector += 1;
     const idle = hands.length === 0 && (mode === 'image' || isPalmDue(state.clock, timestamp, o.idleDetectorFps));
-    const ranDetector = idle || lost || (hands.length > 0 && hands.length < o.maxHands && state.framesSinceDetector >= o.redetectEvery);
+    let due = idle || (hands.length > 0 && hands.length < o.maxHands && state.framesSinceDetector >= o.redetectEvery);
+    //    A due run is skipped while the whole frame looks as it did at the last run (no cell of its
+    //    thumbnail changed by STILL_SCENE_CHANGE), less than `stillSceneMs` ago: nothing new to find.
+    //    Never on the frame a hand is lost, nor after an ambiguous candidate (palmAt is then -Infinity).
+    const sceneCheck = mode === 'video' && timestamp !== undefined && o.stillSceneMs > 0;
+    const whole: Box = [0, 0, width, height];
+    let scene: Thumbnail | null = null;
+    if (due && !lost && sceneCheck && state.scene && timestamp! - state.clock.palmAt < o.stillSceneMs) {
+      scene = pixelThumbnail(frame, whole) ?? (await thumbnailOf(image(), whole));
+      if (thumbnailMaxChange(scene, state.scene) < STILL_SCENE_CHANGE) {
+        due = false;
+        this.stats.detectorSkips += 1;
+      }
+    }
+    const ranDetector = due || lost;
     if (ranDetector) {
       state.framesSinceDetector = 0;
+      if (sceneCheck) state.scene = scene ?? pixelThumbnail(frame, whole) ?? (await thumbnailOf(image(), whole));
       if (timestamp !== undefined) state.clock.palmAt = timestamp;
       this.stats.detectorRuns += 1;
       const t = now();
@@ -172,7 +213,10 @@ export class TfjsHandDetector implements HandDetector {
       }
     }
     if (hands.length > 0 && timestamp !== undefined) state.clock.handAt = timestamp;
-    state.tracked = hands.map((h) => ({ id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box }));
+    state.tracked = [];
+    for (const h of hands) {
+      state.tracked.push(h.still ?? { id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box, result: h.result, at: timestamp ?? 0, thumb: stillCheck ? await thumbnail(h.result) : null });
+    }
     return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector };
   }
 
