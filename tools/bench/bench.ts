@@ -7,6 +7,8 @@
 //   npm run bench -- --fixtures DIR    where the photos are (default hands/ of $GESTURE_FIXTURES or ../shared/fixtures)
 //   npm run bench -- --no-human        skip the Human comparison
 //   npm run bench -- --no-video        skip the video row (the meeting clip, see video-row.ts)
+//   npm run bench -- --video-only      only the video row (ours and Human on the meeting clip)
+//   npm run bench -- --video-options '{"stillHandMs":0}'   recognizer options for the video row (JSON)
 //   npm run bench -- --browser         per-backend ms/frame in headless Chromium instead (see browser.ts)
 //
 // Ours runs in this process from packages/node/dist (run `npm run build` first); Human runs in a
@@ -14,7 +16,7 @@
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import type { BenchRow } from '@gesture/node';
+import type { BenchRow, RecognizerOptions } from '@gesture/node';
 import { runJsonChild } from '../child-process';
 import { integerIn, parseToolArgs } from '../cli';
 import { FIXTURES_DIR } from '../fixtures';
@@ -36,6 +38,8 @@ export interface BenchArgs {
   browser: boolean;
   cpu: boolean;
   video: boolean;
+  videoOnly: boolean;
+  videoOptions?: RecognizerOptions;
   overlay: boolean;
 }
 
@@ -47,6 +51,8 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     .option('--fixtures <dir>', 'the photos, as <class>/<photo>', FIXTURES_DIR)
     .option('--no-human', 'skip the Human comparison')
     .option('--no-video', 'skip the video row (events() over the meeting clip, beside Human)')
+    .option('--video-only', 'only the video row: skip the photo rows and the motion stage', false)
+    .option('--video-options <json>', 'recognizer options for the video row, as JSON (e.g. {"stillHandMs":0})', (v: string) => JSON.parse(v) as RecognizerOptions)
     .option('--browser', 'per-backend ms/frame in headless Chromium instead (see tools/bench/browser.ts)', false)
     .option('--no-cpu', 'with --browser: skip the (slow) CPU backend')
     .option('--no-overlay', 'with --browser: skip the overlay rows (examples/meeting-overlay with a 30 fps fake camera)');
@@ -69,13 +75,18 @@ async function main() {
   const frames = args.frames ?? 10;
   const log = args.json ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   const bench = await loadGestureNode('npm run bench');
+  if (args.videoOnly) {
+    const video = await benchVideo(bench, args.human, log, args.videoOptions);
+    process.stdout.write(args.json ? `${JSON.stringify({ video }, null, 2)}\n` : `${formatVideoRow(video).join('\n')}\n`);
+    return;
+  }
   const warmup = 2;
   const images = BENCH_PHOTOS.map((photo) => resolve(args.fixtures, photo));
   const ours = await bench.runStageBench({ frames, warmup, images, onProgress: (m) => log(`ours: ${m}`) });
   log('human: loading and timing in a child process');
   const human = args.human ? await runHuman(bench, ours.images, frames, warmup) : undefined;
   const motionStage = await benchMotionStage(bench);
-  const video = args.video ? await benchVideo(bench, args.human, log) : undefined;
+  const video = args.video ? await benchVideo(bench, args.human, log, args.videoOptions) : undefined;
 
   const cpu = cpus();
   const machine = {
