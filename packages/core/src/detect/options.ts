@@ -51,9 +51,10 @@ export interface HandDetectorOptions {
   skipPalmsOnFaces?: boolean;
   /**
    * On video frames, a tracked hand that holds still keeps its last landmarks for up to this many
-   * ms (by the frames' timestamps) instead of running the landmark model again: "still" means a
-   * 16×16 grey thumbnail of the hand's box changed by less than 3 grey levels on average since the
-   * model last ran. A hand that moves or changes shape changes its thumbnail and is run at once;
+   * ms (by the frames' timestamps) instead of running the landmark model again: "still" means its
+   * last two runs agreed on where it is and a 16×16 grey thumbnail of the hand's box changed by
+   * less than 2 grey levels on average since the model last ran. A hand that moves or changes
+   * shape changes its thumbnail and is run at once;
    * a still one is run again at least every `stillHandMs`. `0` runs the model on every frame.
    * Defaults to `500`.
    */
@@ -63,8 +64,11 @@ export interface HandDetectorOptions {
    * fewer than `maxHands` are tracked) is skipped while the whole frame looks as it did at the
    * last run (no cell of a 16×16 grey thumbnail changed by 10 grey levels or more), for up to this
    * many ms after that run: a hand that comes into view changes the frame and is looked for at
-   * once. Never skipped on the frame a hand is lost or after an ambiguous candidate. `0` turns it
-   * off. Defaults to `1000`.
+   * once. Never skipped on the frame a hand is lost or after an ambiguous candidate; the face
+   * detector still runs on a skipped frame when `faceDetectorFps` allows. With it, a
+   * palm candidate the landmark model clearly rejected (see `skipPalmsOnFaces`) is also skipped
+   * for up to 5 s instead of 1 s while the pixels of its box stay the same (a chair, a shirt).
+   * `0` turns both off. Defaults to `1000`.
    */
   stillSceneMs?: number;
   /** Run the face detector (feeds presence). Defaults to `true`. */

@@ -11,7 +11,7 @@ import { PalmDetector } from './palm-detector';
 import { frameRoi } from './crop';
 import { iou, landmarksBox, landmarksToRoi, type Roi } from './roi';
 import { growBox, pixelThumbnail, thumbnailChange, thumbnailMaxChange, thumbnailOf, type Thumbnail } from './still';
-import { forgetOld, freshClock, isClearRejection, isDue, isKnownFalse, isPalmDue, tick, type DetectorClock, type RejectedPalm } from './video-schedule';
+import { forgetOld, freshClock, isClearRejection, isDue, isKnownFalse, isPalmDue, rejectedHere, STILL_REJECTED_MS, tick, type DetectorClock, type RejectedPalm } from './video-schedule';
 
 /** The loaded graph models the TF.js detector runs. */
 export interface HandModels {
@@ -30,12 +30,16 @@ interface TrackedHand {
   result: LandmarkResult;
   at: number;
   thumb: Thumbnail | null;
+  /** Whether its last two landmark runs agreed on where it is (box IoU ≥ SETTLED_IOU): a hand still moving is never reused. */
+  settled: boolean;
 }
 
 /** Mean grey-level change (0–255) of a hand's 16×16 thumbnail below which it has not moved. */
-export const STILL_HAND_CHANGE = 3;
+export const STILL_HAND_CHANGE = 2;
 /** Grey-level change (0–255) of any cell of the whole frame's 16×16 thumbnail from which the scene has changed. */
 export const STILL_SCENE_CHANGE = 10;
+/** Box IoU of a hand's last two landmark runs from which it has settled (a held pose jitters by a pixel or two). */
+const SETTLED_IOU = 0.9;
 /** How far a hand's thumbnail reaches beyond its landmarks' box, as a fraction of the box. */
 const HAND_MARGIN = 0.15;
 const handRegion = (result: LandmarkResult) => growBox(landmarksBox(result.landmarks), HAND_MARGIN);
@@ -49,11 +53,14 @@ interface TrackingState {
   clock: DetectorClock;
   /** Candidates the landmark model rejected lately (video only). */
   rejected: RejectedPalm[];
-  /** The whole frame's thumbnail at the last palm-detector run (video, `stillSceneMs` > 0). */
+  /** The whole frame's thumbnail at the last palm-detector run (video, `stillSceneMs` > 0), and when it ran. */
   scene: Thumbnail | null;
+  sceneAt: number;
+  /** The whole frame's thumbnail when the whole-frame pass last clearly found no hand, and when. */
+  emptyFrame: { thumb: Thumbnail; at: number } | null;
 }
 
-const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [], scene: null });
+const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [], scene: null, sceneAt: -Infinity, emptyFrame: null });
 
 /**
  * MediaPipe-style hand pipeline on TF.js: palm detector → rotated crop → 21 landmarks, with
@@ -101,12 +108,13 @@ export class TfjsHandDetector implements HandDetector {
       const state = mode === 'image' ? coldState() : this.video;
       const timestamp = mode === 'image' ? undefined : call.timestamp;
       tick(state.clock, timestamp);
-      const { hands, ranDetector } = await this.findHands(state, frame, toTensor, width, height, mode, timestamp);
+      const { hands, ranDetector, skipped } = await this.findHands(state, frame, toTensor, width, height, mode, timestamp);
       // `faceDetectorFps` limits the face detector on frames without hands only (presence changes
       // over seconds). With hands, it runs with every palm-detector run, as without the limit: the
       // classifier reads a hand that rests below or on a face against the faces of the same moment.
       let faces = state.lastFaces;
-      if (this.options.faces && (mode === 'image' || (ranDetector && (hands.length > 0 || isDue(state.clock.faceAt, timestamp, this.options.faceDetectorFps))))) {
+      // A palm-detector run skipped on a still scene (`stillSceneMs`) still runs the faces when due: presence reads them.
+      if (this.options.faces && (mode === 'image' || ((ranDetector || skipped) && (hands.length > 0 || isDue(state.clock.faceAt, timestamp, this.options.faceDetectorFps))))) {
         this.stats.faceRuns += 1;
         const t = now();
         faces = await this.faceDetector.detect(toTensor(), width, height, this.options.minFaceScore);
@@ -122,25 +130,26 @@ export class TfjsHandDetector implements HandDetector {
     }
   }
 
-  private async findHands(state: TrackingState, frame: Frame, image: () => tf.Tensor4D, width: number, height: number, mode: DetectMode, timestamp: number | undefined): Promise<{ hands: DetectedHand[]; ranDetector: boolean }> {
+  private async findHands(state: TrackingState, frame: Frame, image: () => tf.Tensor4D, width: number, height: number, mode: DetectMode, timestamp: number | undefined): Promise<{ hands: DetectedHand[]; ranDetector: boolean; skipped: boolean }> {
     const o = this.options;
-    const hands: { id: number; result: LandmarkResult; box: TrackedHand['box']; still?: TrackedHand }[] = [];
+    const hands: { id: number; result: LandmarkResult; box: TrackedHand['box']; still?: TrackedHand; before?: Box }[] = [];
     // A hand's thumbnail (16×16 grey): from the bytes of raw pixels, else from the frame's tensor.
     const stillCheck = mode === 'video' && timestamp !== undefined && o.stillHandMs > 0;
-    const thumbnail = async (result: LandmarkResult) => pixelThumbnail(frame, handRegion(result)) ?? (await thumbnailOf(image(), handRegion(result)));
+    const thumbnailAt = async (box: Box) => pixelThumbnail(frame, box) ?? (await thumbnailOf(image(), box));
+    const thumbnail = (result: LandmarkResult) => thumbnailAt(handRegion(result));
     // 1. Follow the hands we already track. One that looks as it did when the landmark model last
     //    ran (same place, thumbnail changed < STILL_HAND_CHANGE grey levels), less than
     //    `stillHandMs` ago, keeps those landmarks: no model run, and for raw pixels no conversion.
     let lost = false;
     for (const hand of state.tracked) {
-      const change = stillCheck && hand.thumb && timestamp! - hand.at >= 0 && timestamp! - hand.at < o.stillHandMs ? thumbnailChange(await thumbnail(hand.result), hand.thumb) : Infinity;
+      const change = stillCheck && hand.thumb && hand.settled && timestamp! - hand.at >= 0 && timestamp! - hand.at < o.stillHandMs ? thumbnailChange(await thumbnail(hand.result), hand.thumb) : Infinity;
       if (change < STILL_HAND_CHANGE) {
         this.stats.landmarkReuses += 1;
         hands.push({ id: hand.id, result: hand.result, box: hand.box, still: hand });
         continue;
       }
       const result = await this.landmarks(image, hand.roi);
-      if (result.presence >= o.minTrackingPresence) hands.push({ id: hand.id, result, box: landmarksBox(result.landmarks) });
+      if (result.presence >= o.minTrackingPresence) hands.push({ id: hand.id, result, box: landmarksBox(result.landmarks), before: hand.box });
       else lost = true;
     }
     // 2. Look for new hands when one was just lost, when none is tracked and the idle budget allows
@@ -154,17 +163,26 @@ export class TfjsHandDetector implements HandDetector {
     const sceneCheck = mode === 'video' && timestamp !== undefined && o.stillSceneMs > 0;
     const whole: Box = [0, 0, width, height];
     let scene: Thumbnail | null = null;
-    if (due && !lost && sceneCheck && state.scene && timestamp! - state.clock.palmAt < o.stillSceneMs) {
-      scene = pixelThumbnail(frame, whole) ?? (await thumbnailOf(image(), whole));
+    let skipped = false;
+    //    A skipped run counts as one for the schedule (the next is due when it would have been), so
+    //    the detector keeps the phase it would have had, and a hand is found on the same frame.
+    if (due && !lost && sceneCheck && state.scene && state.clock.palmAt > -Infinity && timestamp! - state.sceneAt >= 0 && timestamp! - state.sceneAt < o.stillSceneMs) {
+      scene = await thumbnailAt(whole);
       if (thumbnailMaxChange(scene, state.scene) < STILL_SCENE_CHANGE) {
         due = false;
+        skipped = true;
         this.stats.detectorSkips += 1;
+        state.framesSinceDetector = 0;
+        state.clock.palmAt = timestamp!;
       }
     }
     const ranDetector = due || lost;
     if (ranDetector) {
       state.framesSinceDetector = 0;
-      if (sceneCheck) state.scene = scene ?? pixelThumbnail(frame, whole) ?? (await thumbnailOf(image(), whole));
+      if (sceneCheck) {
+        state.scene = scene ?? (await thumbnailAt(whole));
+        state.sceneAt = timestamp!;
+      }
       if (timestamp !== undefined) state.clock.palmAt = timestamp;
       this.stats.detectorRuns += 1;
       const t = now();
@@ -178,6 +196,9 @@ export class TfjsHandDetector implements HandDetector {
         if (faces.some((face) => iou(face.box, palm.box) >= 0.5)) continue;
         // The same static false positive (a neck, a shirt, a back) as a moment ago: no new pass.
         if (o.skipPalmsOnFaces && isKnownFalse(state.rejected, palm.box, timestamp)) continue;
+        // With `stillSceneMs`, for up to STILL_REJECTED_MS while its pixels have not changed.
+        const known = sceneCheck && o.skipPalmsOnFaces ? rejectedHere(state.rejected, palm.box) : undefined;
+        if (known && thumbnailChange(await thumbnailAt(known.box), known.thumb!) < STILL_HAND_CHANGE) continue;
         // A palm inside a hand we already follow is that hand: skip its landmark pass.
         if (hands.some((h) => palm.roi.cx >= h.box[0] && palm.roi.cx <= h.box[0] + h.box[2] && palm.roi.cy >= h.box[1] && palm.roi.cy <= h.box[1] + h.box[3])) continue;
         const result = await this.landmarks(image, palm.roi);
@@ -185,7 +206,7 @@ export class TfjsHandDetector implements HandDetector {
           // Something new that may be a hand not yet clear, e.g. one raised fast and blurred: look
           // again on the next frame instead of waiting out the idle budget.
           if (!isClearRejection(result.presence)) state.clock.palmAt = -Infinity;
-          if (mode === 'video' && timestamp !== undefined) state.rejected.push({ box: palm.box, at: timestamp, presence: result.presence });
+          if (mode === 'video' && timestamp !== undefined) state.rejected.push({ box: palm.box, at: timestamp, presence: result.presence, ...(sceneCheck && isClearRejection(result.presence) ? { thumb: await thumbnailAt(palm.box) } : {}) });
           continue;
         }
         const box = landmarksBox(result.landmarks);
@@ -195,9 +216,14 @@ export class TfjsHandDetector implements HandDetector {
       // 3. Close-ups: the palm detector misses a hand that fills the frame; one whole-frame landmark
       //    pass finds it. On video it is skipped while the last frame showed a face (a hand that
       //    fills the frame hides the face): a face-only scene saves one landmark pass per frame.
-      if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0) {
+      //    With `stillSceneMs`, also while the whole frame looks as it did (mean change under
+      //    STILL_HAND_CHANGE) when this pass last found nothing, for up to STILL_REJECTED_MS.
+      const empty = state.emptyFrame;
+      const sameAsEmpty = sceneCheck && empty && timestamp! - empty.at >= 0 && timestamp! - empty.at < STILL_REJECTED_MS && thumbnailChange(state.scene!, empty.thumb) < STILL_HAND_CHANGE;
+      if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0 && !sameAsEmpty) {
         const result = await this.landmarks(image, frameRoi(width, height));
         if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
+        else if (sceneCheck && isClearRejection(result.presence)) state.emptyFrame = { thumb: state.scene!, at: timestamp! };
       }
     }
     // 4. A photo gets the crop a tracker would use on its next frame: one more pass from the
@@ -215,9 +241,10 @@ export class TfjsHandDetector implements HandDetector {
     if (hands.length > 0 && timestamp !== undefined) state.clock.handAt = timestamp;
     state.tracked = [];
     for (const h of hands) {
-      state.tracked.push(h.still ?? { id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box, result: h.result, at: timestamp ?? 0, thumb: stillCheck ? await thumbnail(h.result) : null });
+      const settled = h.before !== undefined && iou(h.before, h.box) >= SETTLED_IOU;
+      state.tracked.push(h.still ?? { id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box, result: h.result, at: timestamp ?? 0, thumb: stillCheck && settled ? await thumbnail(h.result) : null, settled });
     }
-    return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector };
+    return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector, skipped };
   }
 
   private async landmarks(image: () => tf.Tensor4D, roi: Roi): Promise<LandmarkResult> {
