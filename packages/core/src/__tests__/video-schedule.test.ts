@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetOld, freshClock, isDue, isKnownFalse, isPalmDue, RECENT_HAND_MS, rejectedHere, STILL_REJECTED_MS, tick } from '../detect/video-schedule';
+import { forgetOld, freshClock, isDue, isKnownFalse, isPalmDue, RECENT_HAND_MS, tick } from '../detect/video-schedule';
 
 describe('video-schedule: when the palm and face detectors run, by frame timestamps', () => {
   it('isDue: at most perSecond runs a second, with 1 ms slack for 30 fps timestamps; no timestamp or a jump back: due', () => {
@@ -39,20 +39,5 @@ describe('video-schedule: when the palm and face detectors run, by frame timesta
     expect(isKnownFalse(rejected, [102, 101, 50, 50], undefined)).toBe(false);
     expect(forgetOld(rejected, 999)).toHaveLength(2);
     expect(forgetOld(rejected, 1000)).toHaveLength(0);
-  });
-
-  it('one remembered with its thumbnail (stillSceneMs) is kept for STILL_REJECTED_MS, for the caller to compare its pixels', () => {
-    const thumb = new Float32Array(256);
-    const rejected = [
-      { box: [100, 100, 50, 50] as [number, number, number, number], at: 0, presence: 0.05, thumb },
-      { box: [300, 100, 50, 50] as [number, number, number, number], at: 0, presence: 0.5, thumb },
-    ];
-    expect(forgetOld(rejected, STILL_REJECTED_MS - 1)).toHaveLength(2);
-    expect(forgetOld(rejected, STILL_REJECTED_MS)).toHaveLength(0);
-    expect(rejectedHere(rejected, [102, 101, 50, 50])).toBe(rejected[0]);
-    // Ambiguous (a blurred hand) or elsewhere: not taken for a known false positive.
-    expect(rejectedHere(rejected, [300, 100, 50, 50])).toBeUndefined();
-    expect(rejectedHere(rejected, [160, 100, 50, 50])).toBeUndefined();
-    expect(rejectedHere([{ ...rejected[0]!, thumb: undefined }], [102, 101, 50, 50])).toBeUndefined();
   });
 });

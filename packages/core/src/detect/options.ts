@@ -1,4 +1,4 @@
-import { bool, fraction, isResolved, markResolved, pick, positiveInt, requireObject, stripUndefined, validate, type Check } from '../option-checks';
+import { bool, fraction, isResolved, markResolved, milliseconds, pick, positiveInt, requireObject, stripUndefined, validate, type Check } from '../option-checks';
 
 /** Options of the hand detector. */
 export interface HandDetectorOptions {
@@ -65,10 +65,8 @@ export interface HandDetectorOptions {
    * last run (no cell of a 16×16 grey thumbnail changed by 10 grey levels or more), for up to this
    * many ms after that run: a hand that comes into view changes the frame and is looked for at
    * once. Never skipped on the frame a hand is lost or after an ambiguous candidate; the face
-   * detector still runs on a skipped frame when `faceDetectorFps` allows. With it, a
-   * palm candidate the landmark model clearly rejected (see `skipPalmsOnFaces`) is also skipped
-   * for up to 5 s instead of 1 s while the pixels of its box stay the same (a chair, a shirt).
-   * `0` turns both off. Defaults to `1000`.
+   * detector still runs on a skipped frame when `faceDetectorFps` allows. `0` turns it off.
+   * Defaults to `1000`.
    */
   stillSceneMs?: number;
   /** Run the face detector (feeds presence). Defaults to `true`. */
@@ -117,8 +115,8 @@ const CHECKS: Record<keyof Required<HandDetectorOptions>, readonly [Check, strin
   idleDetectorFps: [perSecond, 'a number > 0 (Infinity: every frame)'],
   faceDetectorFps: [perSecond, 'a number > 0 (Infinity: with every palm-detector run)'],
   skipPalmsOnFaces: [bool, 'a boolean'],
-  stillHandMs: [(v) => typeof v === 'number' && v >= 0, 'a number ≥ 0 (0: off)'],
-  stillSceneMs: [(v) => typeof v === 'number' && v >= 0, 'a number ≥ 0 (0: off)'],
+  stillHandMs: [milliseconds, 'a number of ms ≥ 0'],
+  stillSceneMs: [milliseconds, 'a number of ms ≥ 0'],
   faces: [bool, 'a boolean'],
   minFaceScore: [fraction, 'a number in [0, 1]'],
   mirror: [bool, 'a boolean'],

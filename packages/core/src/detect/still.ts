@@ -1,18 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Box, Frame, FrameData } from '../types';
 
-// "Has anything changed here?": a small grey thumbnail of a region, compared with the one taken
+// "Has anything changed here?": a 16×16 grey thumbnail of a region, compared with the one taken
 // when the models last looked at it. What lets a hand (or a scene) that holds still skip a model run.
+// Loaded lazily by loadHandDetector() (its own chunk, outside the 30 kB initial bundle); it imports
+// nothing of the core's, so no module moves into a chunk that other imports share.
 
-/** Side of a thumbnail, in cells. */
-export const THUMB_SIZE = 16;
-/** Samples per cell side (a cell's grey is the mean of SAMPLES² pixels: less sensor noise). */
-const SAMPLES = 3;
-
-/** A 16×16 grey thumbnail (row-major, 0–255) of an axis-aligned region. */
+/** A 16×16 grey thumbnail (row-major, 0–255) of an axis-aligned region: each cell the mean of 3×3 samples. */
 export type Thumbnail = Float32Array;
 
-const isPixels = (frame: Frame): frame is FrameData => !(frame instanceof tf.Tensor) && typeof frame === 'object' && 'data' in frame && 'width' in frame;
+/** Samples per thumbnail side: 16 cells × 3. */
+const N = 48;
 
 /**
  * The thumbnail of `box` in a frame of raw pixels, read straight from its bytes (no tensor, no
@@ -20,19 +18,15 @@ const isPixels = (frame: Frame): frame is FrameData => !(frame instanceof tf.Ten
  * Points outside the frame read as the nearest edge pixel.
  */
 export function pixelThumbnail(frame: Frame, box: Box): Thumbnail | null {
-  if (!isPixels(frame)) return null;
-  const { data, width, height } = frame;
-  const channels = frame.channels ?? 4;
-  const n = THUMB_SIZE * SAMPLES;
-  const out = new Float32Array(THUMB_SIZE * THUMB_SIZE);
-  for (let sy = 0; sy < n; sy++) {
-    const y = Math.min(height - 1, Math.max(0, Math.floor(box[1] + ((sy + 0.5) * box[3]) / n)));
-    for (let sx = 0; sx < n; sx++) {
-      const x = Math.min(width - 1, Math.max(0, Math.floor(box[0] + ((sx + 0.5) * box[2]) / n)));
-      const i = (y * width + x) * channels;
-      const cell = ((sy / SAMPLES) | 0) * THUMB_SIZE + ((sx / SAMPLES) | 0);
-      out[cell] = out[cell]! + (data[i]! + data[i + 1]! + data[i + 2]!) / (3 * SAMPLES * SAMPLES);
-    }
+  if (frame instanceof tf.Tensor || !('data' in frame)) return null;
+  const { data, width, height, channels = 4 } = frame as FrameData;
+  const out = new Float32Array(256);
+  for (let i = 0; i < N * N; i++) {
+    const x = Math.min(width - 1, Math.max(0, Math.floor(box[0] + (((i % N) + 0.5) * box[2]) / N)));
+    const y = Math.min(height - 1, Math.max(0, Math.floor(box[1] + ((((i / N) | 0) + 0.5) * box[3]) / N)));
+    const p = (y * width + x) * channels;
+    const cell = ((i / N / 3) | 0) * 16 + (((i % N) / 3) | 0);
+    out[cell] = out[cell]! + (data[p]! + data[p + 1]! + data[p + 2]!) / 27;
   }
   return out;
 }
@@ -40,31 +34,35 @@ export function pixelThumbnail(frame: Frame, box: Box): Thumbnail | null {
 /** The thumbnail of `box` from a frame already converted to a `[1, h, w, 3]` tensor (browser sources, tensors, worker bitmaps). */
 export async function thumbnailOf(image: tf.Tensor4D, box: Box): Promise<Thumbnail> {
   const [, h, w] = image.shape;
-  const n = THUMB_SIZE * SAMPLES;
-  const small = tf.tidy(() => {
-    const crop = tf.image.cropAndResize(image, [[box[1] / (h - 1), box[0] / (w - 1), (box[1] + box[3]) / (h - 1), (box[0] + box[2]) / (w - 1)]], [0], [n, n]);
-    return tf.mean(tf.reshape(crop, [THUMB_SIZE, SAMPLES, THUMB_SIZE, SAMPLES, 3]), [1, 3, 4]);
-  });
+  const small = tf.tidy(() => tf.mean(tf.reshape(tf.image.cropAndResize(image, [[box[1] / (h - 1), box[0] / (w - 1), (box[1] + box[3]) / (h - 1), (box[0] + box[2]) / (w - 1)]], [0], [N, N]), [16, 3, 16, 3, 3]), [1, 3, 4]));
   try {
-    return new Float32Array(await small.data());
+    return (await small.data()) as Thumbnail;
   } finally {
     small.dispose();
   }
 }
 
-/** Mean absolute difference of two thumbnails, in grey levels (0–255). */
-export function thumbnailChange(a: Thumbnail, b: Thumbnail): number {
+/** How two thumbnails differ, in grey levels (0–255): `[mean absolute difference, largest difference of one cell]`. */
+export function thumbnailChange(a: Thumbnail, b: Thumbnail): [mean: number, max: number] {
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
-  return sum / a.length;
-}
-
-/** The largest change of one cell between two thumbnails, in grey levels (0–255). */
-export function thumbnailMaxChange(a: Thumbnail, b: Thumbnail): number {
   let max = 0;
-  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
-  return max;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i]! - b[i]!);
+    sum += d;
+    max = Math.max(max, d);
+  }
+  return [sum / a.length, max];
 }
 
-/** A box grown by `by` of its size on every side. */
-export const growBox = (box: Box, by: number): Box => [box[0] - box[2] * by, box[1] - box[3] * by, box[2] * (1 + 2 * by), box[3] * (1 + 2 * by)];
+/** Mean grey-level change of a hand's thumbnail below which it has not moved. */
+export const STILL_HAND_CHANGE = 2;
+/** Grey-level change of any one cell of the whole frame's thumbnail from which the scene has changed. */
+export const STILL_SCENE_CHANGE = 10;
+
+/** Whether a hand's thumbnail `now` shows the hand as it was in `then` (mean change < STILL_HAND_CHANGE). */
+export const isStillHand = (now: Thumbnail, then: Thumbnail): boolean => thumbnailChange(now, then)[0] < STILL_HAND_CHANGE;
+/** Whether the whole frame's thumbnail `now` shows the scene of `then` (no cell changed by STILL_SCENE_CHANGE). */
+export const isStillScene = (now: Thumbnail, then: Thumbnail): boolean => thumbnailChange(now, then)[1] < STILL_SCENE_CHANGE;
+
+/** A hand's thumbnail region: its landmarks' box grown by 15% on each side. */
+export const handRegion = ([x, y, w, h]: Box): Box => [x - w * 0.15, y - h * 0.15, w * 1.3, h * 1.3];

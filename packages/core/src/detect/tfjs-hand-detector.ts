@@ -10,8 +10,8 @@ import { HandLandmarkModel, type LandmarkResult } from './hand-landmarks';
 import { PalmDetector } from './palm-detector';
 import { frameRoi } from './crop';
 import { iou, landmarksBox, landmarksToRoi, type Roi } from './roi';
-import { growBox, pixelThumbnail, thumbnailChange, thumbnailMaxChange, thumbnailOf, type Thumbnail } from './still';
-import { forgetOld, freshClock, isClearRejection, isDue, isKnownFalse, isPalmDue, rejectedHere, STILL_REJECTED_MS, tick, type DetectorClock, type RejectedPalm } from './video-schedule';
+import type { Thumbnail } from './still';
+import { forgetOld, freshClock, isClearRejection, isDue, isKnownFalse, isPalmDue, tick, type DetectorClock, type RejectedPalm } from './video-schedule';
 
 /** The loaded graph models the TF.js detector runs. */
 export interface HandModels {
@@ -34,15 +34,8 @@ interface TrackedHand {
   settled: boolean;
 }
 
-/** Mean grey-level change (0–255) of a hand's 16×16 thumbnail below which it has not moved. */
-export const STILL_HAND_CHANGE = 2;
-/** Grey-level change (0–255) of any cell of the whole frame's 16×16 thumbnail from which the scene has changed. */
-export const STILL_SCENE_CHANGE = 10;
 /** Box IoU of a hand's last two landmark runs from which it has settled (a held pose jitters by a pixel or two). */
 const SETTLED_IOU = 0.9;
-/** How far a hand's thumbnail reaches beyond its landmarks' box, as a fraction of the box. */
-const HAND_MARGIN = 0.15;
-const handRegion = (result: LandmarkResult) => growBox(landmarksBox(result.landmarks), HAND_MARGIN);
 
 /** What carries from one video frame to the next. A standalone image gets a fresh one and leaves the video's alone. */
 interface TrackingState {
@@ -56,11 +49,9 @@ interface TrackingState {
   /** The whole frame's thumbnail at the last palm-detector run (video, `stillSceneMs` > 0), and when it ran. */
   scene: Thumbnail | null;
   sceneAt: number;
-  /** The whole frame's thumbnail when the whole-frame pass last clearly found no hand, and when. */
-  emptyFrame: { thumb: Thumbnail; at: number } | null;
 }
 
-const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [], scene: null, sceneAt: -Infinity, emptyFrame: null });
+const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [], scene: null, sceneAt: -Infinity });
 
 /**
  * MediaPipe-style hand pipeline on TF.js: palm detector → rotated crop → 21 landmarks, with
@@ -80,7 +71,11 @@ export class TfjsHandDetector implements HandDetector {
   private nextId = 1;
   private disposed = false;
 
-  constructor(private readonly models: HandModels, private readonly options: ResolvedHandDetectorOptions) {
+  /**
+   * `still`: the thumbnail functions (`./still`, a lazy chunk) when `stillHandMs` or `stillSceneMs`
+   * is on; without them both are off.
+   */
+  constructor(private readonly models: HandModels, private readonly options: ResolvedHandDetectorOptions, private readonly still?: typeof import('./still')) {
     this.palms = new PalmDetector(models.handDetector);
     this.landmarkModel = new HandLandmarkModel(models.handLandmarks);
     this.faceDetector = new FaceDetector(models.faceDetector);
@@ -134,16 +129,17 @@ export class TfjsHandDetector implements HandDetector {
     const o = this.options;
     const hands: { id: number; result: LandmarkResult; box: TrackedHand['box']; still?: TrackedHand; before?: Box }[] = [];
     // A hand's thumbnail (16×16 grey): from the bytes of raw pixels, else from the frame's tensor.
-    const stillCheck = mode === 'video' && timestamp !== undefined && o.stillHandMs > 0;
-    const thumbnailAt = async (box: Box) => pixelThumbnail(frame, box) ?? (await thumbnailOf(image(), box));
-    const thumbnail = (result: LandmarkResult) => thumbnailAt(handRegion(result));
+    const still = this.still!;
+    const stillCheck = !!this.still && mode === 'video' && timestamp !== undefined && o.stillHandMs > 0;
+    const thumbnailAt = async (box: Box) => still.pixelThumbnail(frame, box) ?? (await still.thumbnailOf(image(), box));
+    const thumbnail = (result: LandmarkResult) => thumbnailAt(still.handRegion(landmarksBox(result.landmarks)));
     // 1. Follow the hands we already track. One that looks as it did when the landmark model last
     //    ran (same place, thumbnail changed < STILL_HAND_CHANGE grey levels), less than
     //    `stillHandMs` ago, keeps those landmarks: no model run, and for raw pixels no conversion.
     let lost = false;
     for (const hand of state.tracked) {
-      const change = stillCheck && hand.thumb && hand.settled && timestamp! - hand.at >= 0 && timestamp! - hand.at < o.stillHandMs ? thumbnailChange(await thumbnail(hand.result), hand.thumb) : Infinity;
-      if (change < STILL_HAND_CHANGE) {
+      const unchanged = stillCheck && hand.thumb && hand.settled && timestamp! - hand.at >= 0 && timestamp! - hand.at < o.stillHandMs ? still.isStillHand(await thumbnail(hand.result), hand.thumb) : false;
+      if (unchanged) {
         this.stats.landmarkReuses += 1;
         hands.push({ id: hand.id, result: hand.result, box: hand.box, still: hand });
         continue;
@@ -160,7 +156,7 @@ export class TfjsHandDetector implements HandDetector {
     //    A due run is skipped while the whole frame looks as it did at the last run (no cell of its
     //    thumbnail changed by STILL_SCENE_CHANGE), less than `stillSceneMs` ago: nothing new to find.
     //    Never on the frame a hand is lost, nor after an ambiguous candidate (palmAt is then -Infinity).
-    const sceneCheck = mode === 'video' && timestamp !== undefined && o.stillSceneMs > 0;
+    const sceneCheck = !!this.still && mode === 'video' && timestamp !== undefined && o.stillSceneMs > 0;
     const whole: Box = [0, 0, width, height];
     let scene: Thumbnail | null = null;
     let skipped = false;
@@ -168,7 +164,7 @@ export class TfjsHandDetector implements HandDetector {
     //    the detector keeps the phase it would have had, and a hand is found on the same frame.
     if (due && !lost && sceneCheck && state.scene && state.clock.palmAt > -Infinity && timestamp! - state.sceneAt >= 0 && timestamp! - state.sceneAt < o.stillSceneMs) {
       scene = await thumbnailAt(whole);
-      if (thumbnailMaxChange(scene, state.scene) < STILL_SCENE_CHANGE) {
+      if (still.isStillScene(scene, state.scene)) {
         due = false;
         skipped = true;
         this.stats.detectorSkips += 1;
@@ -196,9 +192,6 @@ export class TfjsHandDetector implements HandDetector {
         if (faces.some((face) => iou(face.box, palm.box) >= 0.5)) continue;
         // The same static false positive (a neck, a shirt, a back) as a moment ago: no new pass.
         if (o.skipPalmsOnFaces && isKnownFalse(state.rejected, palm.box, timestamp)) continue;
-        // With `stillSceneMs`, for up to STILL_REJECTED_MS while its pixels have not changed.
-        const known = sceneCheck && o.skipPalmsOnFaces ? rejectedHere(state.rejected, palm.box) : undefined;
-        if (known && thumbnailChange(await thumbnailAt(known.box), known.thumb!) < STILL_HAND_CHANGE) continue;
         // A palm inside a hand we already follow is that hand: skip its landmark pass.
         if (hands.some((h) => palm.roi.cx >= h.box[0] && palm.roi.cx <= h.box[0] + h.box[2] && palm.roi.cy >= h.box[1] && palm.roi.cy <= h.box[1] + h.box[3])) continue;
         const result = await this.landmarks(image, palm.roi);
@@ -206,7 +199,7 @@ export class TfjsHandDetector implements HandDetector {
           // Something new that may be a hand not yet clear, e.g. one raised fast and blurred: look
           // again on the next frame instead of waiting out the idle budget.
           if (!isClearRejection(result.presence)) state.clock.palmAt = -Infinity;
-          if (mode === 'video' && timestamp !== undefined) state.rejected.push({ box: palm.box, at: timestamp, presence: result.presence, ...(sceneCheck && isClearRejection(result.presence) ? { thumb: await thumbnailAt(palm.box) } : {}) });
+          if (mode === 'video' && timestamp !== undefined) state.rejected.push({ box: palm.box, at: timestamp, presence: result.presence });
           continue;
         }
         const box = landmarksBox(result.landmarks);
@@ -216,14 +209,9 @@ export class TfjsHandDetector implements HandDetector {
       // 3. Close-ups: the palm detector misses a hand that fills the frame; one whole-frame landmark
       //    pass finds it. On video it is skipped while the last frame showed a face (a hand that
       //    fills the frame hides the face): a face-only scene saves one landmark pass per frame.
-      //    With `stillSceneMs`, also while the whole frame looks as it did (mean change under
-      //    STILL_HAND_CHANGE) when this pass last found nothing, for up to STILL_REJECTED_MS.
-      const empty = state.emptyFrame;
-      const sameAsEmpty = sceneCheck && empty && timestamp! - empty.at >= 0 && timestamp! - empty.at < STILL_REJECTED_MS && thumbnailChange(state.scene!, empty.thumb) < STILL_HAND_CHANGE;
-      if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0 && !sameAsEmpty) {
+      if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0) {
         const result = await this.landmarks(image, frameRoi(width, height));
         if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
-        else if (sceneCheck && isClearRejection(result.presence)) state.emptyFrame = { thumb: state.scene!, at: timestamp! };
       }
     }
     // 4. A photo gets the crop a tracker would use on its next frame: one more pass from the
@@ -241,7 +229,7 @@ export class TfjsHandDetector implements HandDetector {
     if (hands.length > 0 && timestamp !== undefined) state.clock.handAt = timestamp;
     state.tracked = [];
     for (const h of hands) {
-      const settled = h.before !== undefined && iou(h.before, h.box) >= SETTLED_IOU;
+      const settled = !!h.before && iou(h.before, h.box) >= SETTLED_IOU;
       state.tracked.push(h.still ?? { id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box, result: h.result, at: timestamp ?? 0, thumb: stillCheck && settled ? await thumbnail(h.result) : null, settled });
     }
     return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector, skipped };

@@ -55,14 +55,10 @@ export interface RejectedPalm {
   box: Box;
   at: number;
   presence: number;
-  /** A 16×16 grey thumbnail of `box` when it was rejected (`stillSceneMs` > 0): see {@link STILL_REJECTED_MS}. */
-  thumb?: Float32Array;
 }
 
 /** How long a clearly rejected candidate (a neck, a shirt, a back) is remembered. */
 export const REJECTED_MEMORY_MS = 1000;
-/** How long one is remembered with its thumbnail: skipped while its pixels have not changed. */
-export const STILL_REJECTED_MS = 5000;
 /** Presence below which a rejection is clear: a blurred real hand scores higher and is checked again. */
 const CLEAR_REJECTION = 0.2;
 
@@ -80,15 +76,7 @@ export function isKnownFalse(rejected: readonly RejectedPalm[], box: Box, timest
   return rejected.some((r) => isClearRejection(r.presence) && timestamp - r.at >= 0 && timestamp - r.at < REJECTED_MEMORY_MS && iou(r.box, box) >= SAME_PLACE_IOU);
 }
 
-/** `rejected` without the entries older than `REJECTED_MEMORY_MS` (`STILL_REJECTED_MS` for those with a thumbnail). */
+/** `rejected` without the entries older than `REJECTED_MEMORY_MS`. */
 export function forgetOld(rejected: readonly RejectedPalm[], timestamp: number | undefined): RejectedPalm[] {
-  return timestamp === undefined ? [] : rejected.filter((r) => timestamp - r.at >= 0 && timestamp - r.at < (r.thumb ? STILL_REJECTED_MS : REJECTED_MEMORY_MS));
-}
-
-/**
- * The clearly rejected candidate at the place (IoU ≥ 0.7) of `box` that has a thumbnail, if any:
- * the caller compares that thumbnail with the same box now.
- */
-export function rejectedHere(rejected: readonly RejectedPalm[], box: Box): RejectedPalm | undefined {
-  return rejected.find((r) => r.thumb && isClearRejection(r.presence) && iou(r.box, box) >= SAME_PLACE_IOU);
+  return timestamp === undefined ? [] : rejected.filter((r) => timestamp - r.at >= 0 && timestamp - r.at < REJECTED_MEMORY_MS);
 }

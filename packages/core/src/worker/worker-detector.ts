@@ -8,7 +8,7 @@ import { fromWorkerError } from './errors';
 import { toWorkerFrame } from './frames';
 import type { FromWorkerMessage, ToWorkerMessage, WorkerInit } from './protocol';
 
-const emptyStats = (): DetectorStats => ({ frames: 0, detectorRuns: 0, landmarkRuns: 0, landmarkReuses: 0, detectorSkips: 0, faceRuns: 0, lastTimings: { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 } });
+const emptyStats = (): DetectorStats => ({ frames: 0, detectorRuns: 0, landmarkRuns: 0, faceRuns: 0, lastTimings: { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 } });
 
 /** The few `Worker` members used, so tests can pass a fake. */
 export interface WorkerLike {
