@@ -9,6 +9,7 @@
 //   npm run bench -- --no-video        skip the video row (the meeting clip, see video-row.ts)
 //   npm run bench -- --no-motion       skip the motion row (motion() over hands tracked in the clips, see motion-stage.ts)
 //   npm run bench -- --only motion     only the motion row (also: --only stages, --only video; comma-separated)
+//   npm run bench -- --video-options '{"stillHandMs":0}'   recognizer options for the video row (JSON)
 //   npm run bench -- --browser         per-backend ms/frame in headless Chromium instead (see browser.ts)
 //
 // Ours runs in this process from packages/node/dist (run `npm run build` first); Human runs in a
@@ -16,7 +17,7 @@
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import type { BenchRow } from '@gesture/node';
+import type { BenchRow, RecognizerOptions } from '@gesture/node';
 import { runJsonChild } from '../child-process';
 import { integerIn, parseToolArgs } from '../cli';
 import { FIXTURES_DIR } from '../fixtures';
@@ -42,6 +43,7 @@ export interface BenchArgs {
   cpu: boolean;
   video: boolean;
   motion: boolean;
+  videoOptions?: RecognizerOptions;
   overlay: boolean;
   /** Only these rows: `stages` (the photo table, with Human unless `--no-human`), `motion`, `video`. */
   only?: string;
@@ -59,6 +61,7 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     .option('--no-video', 'skip the video row (events() over the meeting clip, beside Human)')
     .option('--no-motion', 'skip the motion row (motion() over hands tracked in the swipe and negative clips)')
     .option('--only <rows>', 'only these rows, comma-separated: stages, motion, video')
+    .option('--video-options <json>', 'recognizer options for the video row, as JSON (e.g. {"stillHandMs":0})', (v: string) => JSON.parse(v) as RecognizerOptions)
     .option('--browser', 'per-backend ms/frame in headless Chromium instead (see tools/bench/browser.ts)', false)
     .option('--no-cpu', 'with --browser: skip the (slow) CPU backend')
     .option('--no-overlay', 'with --browser: skip the overlay rows (examples/meeting-overlay with a 30 fps fake camera)');
@@ -98,7 +101,7 @@ async function main() {
   const cpu = cpus();
   if (!args.stages) {
     // --only without `stages`: the rows asked for, one after the other.
-    const video = args.video ? await benchVideo(bench, args.human, log) : undefined;
+    const video = args.video ? await benchVideo(bench, args.human, log, args.videoOptions) : undefined;
     const machine = { cpu: cpu[0]?.model?.trim() ?? 'unknown', cores: cpu.length, node: process.version, platform: `${process.platform}-${process.arch}` };
     if (args.json) process.stdout.write(`${JSON.stringify({ motionStage, video, machine }, null, 2)}\n`);
     else process.stdout.write(`${[`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}`, ...(motionStage ? formatMotionStage(motionStage) : []), ...(video ? ['', ...formatVideoRow(video)] : [])].join('\n')}\n`);
@@ -107,7 +110,7 @@ async function main() {
   const ours = await bench.runStageBench({ frames, warmup, images, onProgress: (m) => log(`ours: ${m}`) });
   log('human: loading and timing in a child process');
   const human = args.human ? await runHuman(bench, ours.images, frames, warmup) : undefined;
-  const video = args.video ? await benchVideo(bench, args.human, log) : undefined;
+  const video = args.video ? await benchVideo(bench, args.human, log, args.videoOptions) : undefined;
 
   const machine = {
     cpu: cpu[0]?.model?.trim() ?? 'unknown',

@@ -15,7 +15,7 @@ export interface VideoRow {
   /** Ours: the cost of each frame in events() (from pulling one frame to pulling the next; decoding excluded). */
   ours: BenchRow & { meanMs: number };
   /** Ours per segment: mean ms. */
-  oursBySegment: { what: string; frames: number; meanMs: number; detectorRuns: number; landmarkRuns: number }[];
+  oursBySegment: { what: string; frames: number; meanMs: number; detectorRuns: number; landmarkRuns: number; landmarkReuses: number; detectorSkips: number }[];
   human?: BenchRow & { meanMs: number; version: string };
   /** ours.meanMs / human.meanMs (aim ≤ 0.25). */
   meanVsHuman?: number;
@@ -27,6 +27,9 @@ export interface VideoRow {
   detectorRuns: number;
   landmarkRuns: number;
   faceRuns: number;
+  /** Landmark runs saved on still hands (`stillHandMs`), palm-detector runs saved on still scenes (`stillSceneMs`). */
+  landmarkReuses: number;
+  detectorSkips: number;
 }
 
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
@@ -47,17 +50,18 @@ export async function benchVideo(node: GestureNode, human: boolean, log: (line: 
     const before = { ...recognizer.detector.stats };
     const samples: number[] = [];
     const segmentOf: number[] = [];
-    const runs = MEETING_SEGMENTS.map(() => ({ detectorRuns: 0, landmarkRuns: 0 }));
+    const runs = MEETING_SEGMENTS.map(() => ({ detectorRuns: 0, landmarkRuns: 0, landmarkReuses: 0, detectorSkips: 0 }));
+    const counters = ['detectorRuns', 'landmarkRuns', 'landmarkReuses', 'detectorSkips'] as const;
+    const count = () => counters.map((key) => recognizer.detector.stats[key] ?? 0);
     async function* timed() {
       for await (const { frame, timestamp, segment } of meetingFrames(node)) {
         segmentOf.push(segment);
-        const { detectorRuns, landmarkRuns } = recognizer.detector.stats;
+        const before = count();
         const t = performance.now();
         yield { frame, timestamp };
         // Runs when events() pulls the next frame: this frame has been through the whole pipeline.
         samples.push(performance.now() - t);
-        runs[segment]!.detectorRuns += recognizer.detector.stats.detectorRuns - detectorRuns;
-        runs[segment]!.landmarkRuns += recognizer.detector.stats.landmarkRuns - landmarkRuns;
+        count().forEach((n, i) => (runs[segment]![counters[i]!] += n - before[i]!));
       }
     }
     log('video: timing ours over the meeting clip');
@@ -85,6 +89,8 @@ export async function benchVideo(node: GestureNode, human: boolean, log: (line: 
       detectorRuns: stats.detectorRuns - before.detectorRuns,
       landmarkRuns: stats.landmarkRuns - before.landmarkRuns,
       faceRuns: stats.faceRuns - before.faceRuns,
+      landmarkReuses: (stats.landmarkReuses ?? 0) - (before.landmarkReuses ?? 0),
+      detectorSkips: (stats.detectorSkips ?? 0) - (before.detectorSkips ?? 0),
     };
     if (!human) return row;
     log('video: timing Human on the same frames in a child process');
@@ -102,10 +108,10 @@ const ms = (v: number | null | undefined) => (v !== null && v !== undefined && N
 /** The video row as lines of text. */
 export function formatVideoRow(row: VideoRow): string[] {
   const out = [`video: meeting clip, ${row.frames} frames at ${row.fps} fps (faces only, gestures, a meeting room, a person leaving, an empty room), events() per frame:`];
-  out.push(`  ours   mean ${ms(row.ours.meanMs)} ms, p95 ${ms(row.ours.p95Ms)} ms, median ${ms(row.ours.medianMs)} ms  (palm detector ${row.detectorRuns}×, landmarks ${row.landmarkRuns}×, faces ${row.faceRuns}× over ${row.frames} frames)`);
+  out.push(`  ours   mean ${ms(row.ours.meanMs)} ms, p95 ${ms(row.ours.p95Ms)} ms, median ${ms(row.ours.medianMs)} ms  (palm detector ${row.detectorRuns}×, landmarks ${row.landmarkRuns}×, faces ${row.faceRuns}× over ${row.frames} frames; landmarks reused ${row.landmarkReuses}×, detector skipped ${row.detectorSkips}×)`);
   if (row.human) out.push(`  human  mean ${ms(row.human.meanMs)} ms, p95 ${ms(row.human.p95Ms)} ms, median ${ms(row.human.medianMs)} ms  (Human ${row.human.version}, hands only)`);
   if (row.meanVsHuman !== undefined) out.push(`  ours mean / human mean = ${row.meanVsHuman.toFixed(2)}  (aim ≤ 0.25)`);
-  for (const s of row.oursBySegment) out.push(`    ${ms(s.meanMs).padStart(6)} ms mean over ${String(s.frames).padStart(3)} frames (detector ${s.detectorRuns}×, landmarks ${s.landmarkRuns}×): ${s.what}`);
+  for (const s of row.oursBySegment) out.push(`    ${ms(s.meanMs).padStart(6)} ms mean over ${String(s.frames).padStart(3)} frames (detector ${s.detectorRuns}×, landmarks ${s.landmarkRuns}×, reused ${s.landmarkReuses}×, skipped ${s.detectorSkips}×): ${s.what}`);
   out.push(`  start: createGestureRecognizer() took ${ms(row.startMs)} ms`);
   for (const s of row.startLatency) out.push(`  gesture appears → start event: ${ms(s.ms)} ms (${s.gesture ?? 'no start'}; ${s.what})`);
   return out;

@@ -84,7 +84,9 @@ describe('tracking', () => {
   it('runs the palm detector once over near-identical frames, again only when the hand is lost', async () => {
     const photo = await decodeFixture(fixtureFiles('palm')[0]!);
     const blank: FrameData = { data: new Uint8Array(photo.data.length).fill(128), width: photo.width, height: photo.height, channels: 4 };
-    const local = await createGestureRecognizer({ backend: 'wasm', maxHands: 1 });
+    // stillHandMs/stillSceneMs: 0: every tracked frame runs the landmark model, and the unchanged
+    // blank frames do not skip the detector (still hands and scenes: detect-still.test.ts).
+    const local = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, stillHandMs: 0, stillSceneMs: 0 });
     try {
       const { detector } = local;
       const ids = new Set<number>();
@@ -117,7 +119,8 @@ describe('tracking', () => {
   it('with no hand, the palm detector runs idleDetectorFps times a second by frame timestamps, the face detector faceDetectorFps', async () => {
     const photo = await decodeFixture(fixtureFiles('palm')[0]!);
     const blank: FrameData = { data: new Uint8Array(photo.data.length).fill(128), width: photo.width, height: photo.height, channels: 4 };
-    const local = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, idleDetectorFps: 5, faceDetectorFps: 2 });
+    // stillSceneMs: 0: the blank scene never changes, and would skip runs (detect-still.test.ts).
+    const local = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, idleDetectorFps: 5, faceDetectorFps: 2, stillSceneMs: 0 });
     try {
       const { detector } = local;
       // Two seconds of an empty 30 fps scene (timestamps, not the clock, set the pace).
@@ -136,7 +139,7 @@ describe('tracking', () => {
 
   it('looks for new hands every `redetectEvery` frames while fewer than maxHands are tracked', async () => {
     const photo = await decodeFixture(fixtureFiles('palm')[0]!);
-    const local = await createGestureRecognizer({ backend: 'wasm', maxHands: 2, redetectEvery: 5 });
+    const local = await createGestureRecognizer({ backend: 'wasm', maxHands: 2, redetectEvery: 5, stillSceneMs: 0 });
     try {
       for (let i = 0; i < 11; i++) await local.detector.detect(photo, { mode: 'video', timestamp: i * 33 });
       // Frames 0, 5 and 10 ran the detector.
@@ -157,7 +160,7 @@ describe('tracking', () => {
   it('image mode refines each hand with `refinePasses` more landmark passes from its own landmarks', async () => {
     const photo = await decodeFixture(fixtureFiles('palm')[0]!);
     const plain = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, refinePasses: 0 });
-    const refining = await createGestureRecognizer({ backend: 'wasm', maxHands: 1 });
+    const refining = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, stillHandMs: 0 });
     try {
       const runs = async (r: GestureRecognizer) => {
         const before = r.detector.stats.landmarkRuns;

@@ -22,6 +22,10 @@ export interface DetectorStats {
   detectorRuns: number;
   /** Landmark-model runs (one per hand crop). */
   landmarkRuns: number;
+  /** Tracked hands that kept their last landmarks because they held still (`stillHandMs`): runs saved. */
+  landmarkReuses?: number;
+  /** Palm-detector runs skipped because the whole frame had not changed since the last one (`stillSceneMs`). */
+  detectorSkips?: number;
   faceRuns: number;
   /** Where the last frame's time went, in ms: palm detector, all landmark passes, face detector, whole call. */
   lastTimings: { detectorMs: number; landmarksMs: number; facesMs: number; totalMs: number };

@@ -1,4 +1,4 @@
-import { bool, fraction, isResolved, markResolved, pick, positiveInt, requireObject, stripUndefined, validate, type Check } from '../option-checks';
+import { bool, fraction, isResolved, markResolved, milliseconds, pick, positiveInt, requireObject, stripUndefined, validate, type Check } from '../option-checks';
 
 /** Options of the hand detector. */
 export interface HandDetectorOptions {
@@ -58,6 +58,26 @@ export interface HandDetectorOptions {
    * is sent to the landmark model. Photos always check every candidate. Defaults to `true`.
    */
   skipPalmsOnFaces?: boolean;
+  /**
+   * On video frames, a tracked hand that holds still keeps its last landmarks for up to this many
+   * ms (by the frames' timestamps) instead of running the landmark model again: "still" means its
+   * last two runs agreed on where it is and a 16×16 grey thumbnail of the hand's box changed by
+   * less than 2 grey levels on average since the model last ran. A hand that moves or changes
+   * shape changes its thumbnail and is run at once;
+   * a still one is run again at least every `stillHandMs`. `0` runs the model on every frame.
+   * Defaults to `500`.
+   */
+  stillHandMs?: number;
+  /**
+   * On video frames, a palm-detector run that is due (the idle budget, or `redetectEvery` while
+   * fewer than `maxHands` are tracked) is skipped while the whole frame looks as it did at the
+   * last run (no cell of a 16×16 grey thumbnail changed by 10 grey levels or more), for up to this
+   * many ms after that run: a hand that comes into view changes the frame and is looked for at
+   * once. Never skipped on the frame a hand is lost or after an ambiguous candidate; the face
+   * detector still runs on a skipped frame when `faceDetectorFps` allows. `0` turns it off.
+   * Defaults to `1000`.
+   */
+  stillSceneMs?: number;
   /** Run the face detector (feeds presence). Defaults to `true`. */
   faces?: boolean;
   /** Face-detector score for a face. Defaults to `0.6`. */
@@ -84,6 +104,8 @@ export const DEFAULT_HAND_DETECTOR_OPTIONS: Readonly<Required<HandDetectorOption
   idleDetectorFps: 3,
   faceDetectorFps: 2,
   skipPalmsOnFaces: true,
+  stillHandMs: 500,
+  stillSceneMs: 1000,
   faces: true,
   minFaceScore: 0.6,
   mirror: false,
@@ -104,6 +126,8 @@ const CHECKS: Record<keyof Required<HandDetectorOptions>, readonly [Check, strin
   idleDetectorFps: [perSecond, 'a number > 0 (Infinity: every frame)'],
   faceDetectorFps: [perSecond, 'a number > 0 (Infinity: with every palm-detector run)'],
   skipPalmsOnFaces: [bool, 'a boolean'],
+  stillHandMs: [milliseconds, 'a number of ms ≥ 0'],
+  stillSceneMs: [milliseconds, 'a number of ms ≥ 0'],
   faces: [bool, 'a boolean'],
   minFaceScore: [fraction, 'a number in [0, 1]'],
   mirror: [bool, 'a boolean'],

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { DisposedError } from '../errors';
 import { frameDataSize, frameToTensor } from '../frame';
-import type { DetectedFace, DetectedHand, Detection, Frame, HandLandmarks } from '../types';
+import type { Box, DetectedFace, DetectedHand, Detection, Frame, HandLandmarks } from '../types';
 import { FaceDetector } from './face-detector';
 import type { DetectCallOptions, DetectMode, DetectorStats, HandDetector } from './hand-detector';
 import type { ResolvedHandDetectorOptions } from './options';
@@ -10,6 +10,7 @@ import { HandLandmarkModel, type LandmarkResult } from './hand-landmarks';
 import { PalmDetector } from './palm-detector';
 import { frameRoi, retryRois } from './crop';
 import { iou, landmarksBox, landmarksToRoi, type Roi } from './roi';
+import type { Thumbnail } from './still';
 import { forgetOld, freshClock, isClearRejection, isDue, isKnownFalse, isPalmDue, tick, type DetectorClock, type RejectedPalm } from './video-schedule';
 
 /** The loaded graph models the TF.js detector runs. */
@@ -28,7 +29,16 @@ interface TrackedHand {
   id: number;
   roi: Roi;
   box: [number, number, number, number];
+  /** The landmark model's last answer for this hand, the frame it ran on, and the hand's thumbnail there. */
+  result: LandmarkResult;
+  at: number;
+  thumb: Thumbnail | null;
+  /** Whether its last two landmark runs agreed on where it is (box IoU ≥ SETTLED_IOU): a hand still moving is never reused. */
+  settled: boolean;
 }
+
+/** Box IoU of a hand's last two landmark runs from which it has settled (a held pose jitters by a pixel or two). */
+const SETTLED_IOU = 0.9;
 
 /** What carries from one video frame to the next. A standalone image gets a fresh one and leaves the video's alone. */
 interface TrackingState {
@@ -39,9 +49,12 @@ interface TrackingState {
   clock: DetectorClock;
   /** Candidates the landmark model rejected lately (video only). */
   rejected: RejectedPalm[];
+  /** The whole frame's thumbnail at the last palm-detector run (video, `stillSceneMs` > 0), and when it ran. */
+  scene: Thumbnail | null;
+  sceneAt: number;
 }
 
-const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [] });
+const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [], scene: null, sceneAt: -Infinity });
 
 /**
  * MediaPipe-style hand pipeline on TF.js: palm detector → rotated crop → 21 landmarks, with
@@ -51,7 +64,7 @@ const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infi
  * face detector at most `faceDetectorFps`, and palms that sit on a known face are not checked.
  */
 export class TfjsHandDetector implements HandDetector {
-  readonly stats: DetectorStats = { frames: 0, detectorRuns: 0, landmarkRuns: 0, faceRuns: 0, lastTimings: { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 } };
+  readonly stats: DetectorStats & { landmarkReuses: number; detectorSkips: number } = { frames: 0, detectorRuns: 0, landmarkRuns: 0, landmarkReuses: 0, detectorSkips: 0, faceRuns: 0, lastTimings: { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 } };
   private timings = { detectorMs: 0, landmarksMs: 0, facesMs: 0, totalMs: 0 };
   private readonly palms: PalmDetector;
   private readonly landmarkModel: HandLandmarkModel;
@@ -61,7 +74,11 @@ export class TfjsHandDetector implements HandDetector {
   private nextId = 1;
   private disposed = false;
 
-  constructor(private readonly models: HandModels, private readonly options: ResolvedHandDetectorOptions) {
+  /**
+   * `still`: the thumbnail functions (`./still`, a lazy chunk) when `stillHandMs` or `stillSceneMs`
+   * is on; without them both are off.
+   */
+  constructor(private readonly models: HandModels, private readonly options: ResolvedHandDetectorOptions, private readonly still?: typeof import('./still')) {
     this.palms = new PalmDetector(models.handDetector);
     this.landmarkModel = new HandLandmarkModel(models.handLandmarks);
     this.faceDetector = new FaceDetector(models.faceDetector);
@@ -89,12 +106,13 @@ export class TfjsHandDetector implements HandDetector {
       const state = mode === 'image' ? coldState() : this.video;
       const timestamp = mode === 'image' ? undefined : call.timestamp;
       tick(state.clock, timestamp);
-      const { hands, ranDetector } = await this.findHands(state, toTensor, width, height, mode, timestamp);
+      const { hands, ranDetector, skipped } = await this.findHands(state, frame, toTensor, width, height, mode, timestamp);
       // `faceDetectorFps` limits the face detector on frames without hands only (presence changes
       // over seconds). With hands, it runs with every palm-detector run, as without the limit: the
       // classifier reads a hand that rests below or on a face against the faces of the same moment.
       let faces = state.lastFaces;
-      if (this.options.faces && (mode === 'image' || (ranDetector && (hands.length > 0 || isDue(state.clock.faceAt, timestamp, this.options.faceDetectorFps))))) {
+      // A palm-detector run skipped on a still scene (`stillSceneMs`) still runs the faces when due: presence reads them.
+      if (this.options.faces && (mode === 'image' || ((ranDetector || skipped) && (hands.length > 0 || isDue(state.clock.faceAt, timestamp, this.options.faceDetectorFps))))) {
         this.stats.faceRuns += 1;
         const t = now();
         faces = await this.faceDetector.detect(toTensor(), width, height, this.options.minFaceScore);
@@ -110,23 +128,60 @@ export class TfjsHandDetector implements HandDetector {
     }
   }
 
-  private async findHands(state: TrackingState, image: () => tf.Tensor4D, width: number, height: number, mode: DetectMode, timestamp: number | undefined): Promise<{ hands: DetectedHand[]; ranDetector: boolean }> {
+  private async findHands(state: TrackingState, frame: Frame, image: () => tf.Tensor4D, width: number, height: number, mode: DetectMode, timestamp: number | undefined): Promise<{ hands: DetectedHand[]; ranDetector: boolean; skipped: boolean }> {
     const o = this.options;
-    const hands: { id: number; result: LandmarkResult; box: TrackedHand['box'] }[] = [];
-    // 1. Follow the hands we already track.
+    const hands: { id: number; result: LandmarkResult; box: TrackedHand['box']; still?: TrackedHand; before?: Box }[] = [];
+    // A hand's thumbnail (16×16 grey): from the bytes of raw pixels, else from the frame's tensor.
+    const still = this.still!;
+    const stillCheck = !!this.still && mode === 'video' && timestamp !== undefined && o.stillHandMs > 0;
+    const thumbnailAt = async (box: Box) => still.pixelThumbnail(frame, box) ?? (await still.thumbnailOf(image(), box));
+    const thumbnail = (result: LandmarkResult) => thumbnailAt(still.handRegion(landmarksBox(result.landmarks)));
+    // 1. Follow the hands we already track. One that looks as it did when the landmark model last
+    //    ran (same place, thumbnail changed < STILL_HAND_CHANGE grey levels), less than
+    //    `stillHandMs` ago, keeps those landmarks: no model run, and for raw pixels no conversion.
     let lost = false;
     for (const hand of state.tracked) {
+      const unchanged = stillCheck && hand.thumb && hand.settled && timestamp! - hand.at >= 0 && timestamp! - hand.at < o.stillHandMs ? still.isStillHand(await thumbnail(hand.result), hand.thumb) : false;
+      if (unchanged) {
+        this.stats.landmarkReuses += 1;
+        hands.push({ id: hand.id, result: hand.result, box: hand.box, still: hand });
+        continue;
+      }
       const result = await this.landmarks(image, hand.roi);
-      if (result.presence >= o.minTrackingPresence) hands.push({ id: hand.id, result, box: landmarksBox(result.landmarks) });
+      if (result.presence >= o.minTrackingPresence) hands.push({ id: hand.id, result, box: landmarksBox(result.landmarks), before: hand.box });
       else lost = true;
     }
     // 2. Look for new hands when one was just lost, when none is tracked and the idle budget allows
     //    (photos: always), or, while fewer than maxHands are tracked, every redetectEvery frames.
     state.framesSinceDetector += 1;
     const idle = hands.length === 0 && (mode === 'image' || isPalmDue(state.clock, timestamp, o.idleDetectorFps));
-    const ranDetector = idle || lost || (hands.length > 0 && hands.length < o.maxHands && state.framesSinceDetector >= o.redetectEvery);
+    let due = idle || (hands.length > 0 && hands.length < o.maxHands && state.framesSinceDetector >= o.redetectEvery);
+    //    A due run is skipped while the whole frame looks as it did at the last run (no cell of its
+    //    thumbnail changed by STILL_SCENE_CHANGE), less than `stillSceneMs` ago: nothing new to find.
+    //    Never on the frame a hand is lost, nor after an ambiguous candidate (palmAt is then -Infinity).
+    const sceneCheck = !!this.still && mode === 'video' && timestamp !== undefined && o.stillSceneMs > 0;
+    const whole: Box = [0, 0, width, height];
+    let scene: Thumbnail | null = null;
+    let skipped = false;
+    //    A skipped run counts as one for the schedule (the next is due when it would have been), so
+    //    the detector keeps the phase it would have had, and a hand is found on the same frame.
+    if (due && !lost && sceneCheck && state.scene && state.clock.palmAt > -Infinity && timestamp! - state.sceneAt >= 0 && timestamp! - state.sceneAt < o.stillSceneMs) {
+      scene = await thumbnailAt(whole);
+      if (still.isStillScene(scene, state.scene)) {
+        due = false;
+        skipped = true;
+        this.stats.detectorSkips += 1;
+        state.framesSinceDetector = 0;
+        state.clock.palmAt = timestamp!;
+      }
+    }
+    const ranDetector = due || lost;
     if (ranDetector) {
       state.framesSinceDetector = 0;
+      if (sceneCheck) {
+        state.scene = scene ?? (await thumbnailAt(whole));
+        state.sceneAt = timestamp!;
+      }
       if (timestamp !== undefined) state.clock.palmAt = timestamp;
       this.stats.detectorRuns += 1;
       const retry = mode === 'image' && o.retryOnMiss;
@@ -195,8 +250,12 @@ export class TfjsHandDetector implements HandDetector {
       }
     }
     if (hands.length > 0 && timestamp !== undefined) state.clock.handAt = timestamp;
-    state.tracked = hands.map((h) => ({ id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box }));
-    return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector };
+    state.tracked = [];
+    for (const h of hands) {
+      const settled = !!h.before && iou(h.before, h.box) >= SETTLED_IOU;
+      state.tracked.push(h.still ?? { id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box, result: h.result, at: timestamp ?? 0, thumb: stillCheck && settled ? await thumbnail(h.result) : null, settled });
+    }
+    return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector, skipped };
   }
 
   private async landmarks(image: () => tf.Tensor4D, roi: Roi): Promise<LandmarkResult> {
