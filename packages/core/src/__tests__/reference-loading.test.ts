@@ -3,10 +3,10 @@ import { ModelLoadError } from '../errors';
 import { GestureRegistry } from '../classify/registry';
 import { SHAPES, syntheticHand } from './classify-hands';
 
-// The reference-data chunk fails to load the first time (as a chunk fetch fails when a page goes
+// The chunk with the reference data and the registration code (classify/registration-code.ts) fails to load the first time (as a chunk fetch fails when a page goes
 // offline), then loads: custom gestures reject with ModelLoadError and change nothing, then work.
 let failures = 1;
-vi.mock('../classify/reference-data', async (importOriginal) => {
+vi.mock('../classify/registration-code', async (importOriginal) => {
   if (failures-- > 0) throw new Error('Failed to fetch dynamically imported module');
   return importOriginal();
 });

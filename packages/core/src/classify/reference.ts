@@ -14,6 +14,7 @@ export interface ReferenceData {
 }
 
 let loaded: ReferenceData | undefined;
+let code: typeof import('./registration-code') | undefined;
 let loading: Promise<ReferenceData> | undefined;
 
 /**
@@ -26,11 +27,14 @@ let loading: Promise<ReferenceData> | undefined;
  * await loadReferenceData(); // then new SampleModel(samples) may be built
  */
 export function loadReferenceData(): Promise<ReferenceData> {
-  loading ??= import('./reference-data').then(
-    (module) => (loaded = { whitening: module.SHAPE_WHITENING, references: module.BUILTIN_REFERENCES }),
+  loading ??= import('./registration-code').then(
+    (module) => {
+      code = module;
+      return (loaded = { whitening: module.SHAPE_WHITENING, references: module.BUILTIN_REFERENCES });
+    },
     (cause: unknown) => {
       loading = undefined;
-      throw new ModelLoadError(`Cannot load the gesture reference data (the reference-data chunk of @gesture/core): ${(cause as Error)?.message ?? cause}`, { file: 'reference-data', model: 'classifier' }, { cause });
+      throw new ModelLoadError(`Cannot load the gesture reference data (the registration-code chunk of @gesture/core): ${(cause as Error)?.message ?? cause}`, { file: 'reference-data', model: 'classifier' }, { cause });
     },
   );
   return loading;
@@ -43,4 +47,18 @@ export function loadReferenceData(): Promise<ReferenceData> {
 export function referenceData(): ReferenceData {
   if (!loaded) throw new Error('@gesture/core: reference data used before loadReferenceData() resolved (a bug in @gesture/core).');
   return loaded;
+}
+
+/**
+ * The code loaded with the reference data ({@link loadReferenceData}; classify/registration-code.ts):
+ * learning from samples, the registration report, motion learning. Throws if used before the load
+ * resolved (a bug).
+ *
+ * @example
+ * await loadReferenceData();
+ * registrationCode().learnSamples(samples, options);
+ */
+export function registrationCode(): typeof import('./registration-code') {
+  if (!code) throw new Error('@gesture/core: registration code used before loadReferenceData() resolved (a bug in @gesture/core).');
+  return code;
 }

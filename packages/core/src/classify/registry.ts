@@ -1,19 +1,17 @@
 import { describeValue, GesturePackError, InvalidOptionsError } from '../errors';
 import type { DetectedFace, DetectedHand, Detection, HandLandmarks, Handedness } from '../types';
 import type { Classifier } from './classifier';
-import { learnSamples, nearestGesture, type RegistrationSample, type RejectedSample } from './learn';
+import type { RegistrationSample, RejectedSample } from './learn';
 import { matchGesture, scoreGestures, type MatchCandidates } from './matching';
 import { imageUp, isHandLandmarks, normalizeLandmarks } from './normalize';
 import { resolveGestureRegistryOptions, type GestureRegistryOptions, type ResolvedGestureRegistryOptions } from './options';
 import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, normalizeLabel, validateGesturePack, type GesturePack } from './pack';
-import { loadReferenceData } from './reference';
-import { forecastSamples } from './report';
+import { loadReferenceData, registrationCode } from './reference';
 import { restingReason } from './resting';
 import { SampleModel } from './sample-model';
 import { MOTION_GESTURES } from '../motion-options';
 import { CustomMotionCatalogue } from '../motion/catalogue';
 import type { CustomMotion, CustomMotionSource } from '../motion/custom-matcher';
-import { learnMotion } from '../motion/register-motion';
 import { isMotionSample, type MotionSample } from '../motion/track';
 import type { GestureInfo, RegisterOptions, RegistrationReport } from './registration';
 import {
@@ -140,10 +138,13 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
     if (!this.custom.has(name) && !this.motions.has(name) && this.custom.size + this.motions.size + this.registering.size >= GESTURE_PACK_LIMITS.maxGestures) {
       fail('name', `a gesture already registered: the registry is full (${GESTURE_PACK_LIMITS.maxGestures} custom gestures, a gesture pack's limit)`, name);
     }
-    if (motion) return this.registerMotion(name, samples as readonly MotionSample[], meaning);
     this.registering.add(name);
     try {
-      const [{ accepted, ups, rejected }] = await Promise.all([learnSamples(samples as readonly RegistrationSample[], this.options), loadReferenceData()]);
+      // The learning code comes with the reference data, in the chunk custom gestures load on first use.
+      await loadReferenceData();
+      if (motion) return this.registerMotion(name, samples as readonly MotionSample[], meaning);
+      const { learnSamples, nearestGesture, forecastSamples } = registrationCode();
+      const { accepted, ups, rejected } = await learnSamples(samples as readonly RegistrationSample[], this.options);
       const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false, leaveOneOut: null, hints: [] };
       if (accepted.length === 0) return report;
       const model = new SampleModel(accepted, ups);
@@ -291,9 +292,9 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
     return this.motions.customMotions();
   }
 
-  /** Learns a motion gesture (names already checked) and stores it when a sample was accepted. */
+  /** Learns a motion gesture (names already checked, registration code loaded) and stores it when a sample was accepted. */
   private registerMotion(name: string, samples: readonly MotionSample[], meaning: string | null): RegistrationReport {
-    const learnt = learnMotion(name, samples, this.customMotions());
+    const learnt = registrationCode().learnMotion(name, samples, this.customMotions());
     const loo = learnt.motion?.leaveOneOut ?? null;
     const leaveOneOut = loo && loo.of > 0 ? loo.recognised / loo.of : null;
     const hints = learnt.accepted === 1 ? ['only 1 recording: record the movement 3 times, at different speeds, so the acceptance threshold is measured rather than assumed.'] : [];
