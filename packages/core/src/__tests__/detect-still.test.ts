@@ -4,6 +4,7 @@ import { pixelThumbnail, thumbnailChange, thumbnailOf } from '../detect/still';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import type { FrameData } from '../types';
 import { decodeFixture, fixtureFiles } from './helpers/fixtures';
+import { blankLike, msUntilFound } from './helpers/idle-scene';
 
 // Still hands and still scenes on video (#19): a tracked hand whose thumbnail has not changed keeps
 // its landmarks (`stillHandMs`), and a due palm-detector run on an unchanged frame is skipped
@@ -140,7 +141,7 @@ describe('stillHandMs: a tracked hand that holds still keeps its landmarks', () 
 
 describe('stillSceneMs: a due palm-detector run on an unchanged frame is skipped', () => {
   it('an empty, unchanged scene runs the detector once per stillSceneMs; a hand that appears is found at the next due frame', async () => {
-    const blank: FrameData = { data: new Uint8Array(photo.data.length).fill(128), width: photo.width, height: photo.height, channels: 4 };
+    const blank = blankLike(photo);
     const local = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, idleDetectorFps: 5 });
     try {
       const { detector } = local;
@@ -149,10 +150,9 @@ describe('stillSceneMs: a due palm-detector run on an unchanged frame is skipped
       expect(detector.stats.detectorRuns).toBe(2);
       expect(detector.stats.detectorSkips).toBeGreaterThan(0);
       // The hand changes the scene: found within one detector interval (200 ms) of appearing.
-      let found = -1;
-      for (let i = 60; i < 60 + 8 && found < 0; i++) if ((await detector.detect(photo, { mode: 'video', timestamp: i * (1000 / 30) })).hands.length === 1) found = i;
-      expect(found).toBeGreaterThanOrEqual(60);
-      expect((found - 60) * (1000 / 30)).toBeLessThanOrEqual(200);
+      const ms = await msUntilFound(detector, photo, 60);
+      expect(ms).toBeGreaterThanOrEqual(0);
+      expect(ms).toBeLessThanOrEqual(200);
     } finally {
       local.dispose();
     }

@@ -8,7 +8,7 @@ import { probeVideo, videoFrames } from '../../../node/src/video';
 import type { GestureEvent, MotionEvent } from '../events';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import { fromFrames } from '../sources/from-frames';
-import { FIXTURES_DIR, FIXTURES_ROOT } from './helpers/fixtures';
+import { FIXTURES_DIR, FIXTURES_ROOT, MOTION_NEGATIVE_CLIPS } from './helpers/fixtures';
 import { PERFORMANCES, recordMotion } from './helpers/motion-recordings';
 
 // Motion gestures on real clips with the shipped models (../shared/fixtures/clips, MANIFEST.csv).
@@ -42,16 +42,7 @@ const SWIPES: Record<string, [gesture: string, startS: number, arrivedS: number]
 
 /** Clips with no motion gesture: signing, a classroom, typing, squats with arm swings, hands held up, poses held still. Decoded at their own rate, at most 15 fps. */
 const NEGATIVES = [
-  'intel_classroom_preview.gif',
-  'mediapipe-samples_image_classification_test_video.mp4',
-  'intel_asl_yes.mkv',
-  'intel_asl_no.mkv',
-  'intel_asl_please.mkv',
-  'intel_asl_thanks.mkv',
-  'intel_asl_again.mkv',
-  'intel_asl_help.mkv',
-  'tfjs-models_pose_squats.mp4',
-  'mediapipe-samples_hand_landmarker_test_video.mp4',
+  ...MOTION_NEGATIVE_CLIPS,
   'mediapipe-samples_gesture_recognizer_test_video.mp4',
   'fingerpose_fingers-lq.gif',
   'hagrid-dynamic_dndv3.gif',

@@ -1,0 +1,18 @@
+import type { HandDetector } from '../../detect/hand-detector';
+import type { FrameData } from '../../types';
+
+/** A frame the size of `photo`, every byte mid-grey: an empty, unchanging scene. */
+export function blankLike(photo: FrameData): FrameData {
+  return { data: new Uint8Array(photo.data.length).fill(128), width: photo.width, height: photo.height, channels: 4 };
+}
+
+/**
+ * Feeds `photo` as video frames at 30 fps from frame `from` on (at most 8 frames) and returns how
+ * many milliseconds after frame `from` the detector first found one hand, or -1 if it never did.
+ */
+export async function msUntilFound(detector: HandDetector, photo: FrameData, from: number): Promise<number> {
+  for (let i = from; i < from + 8; i++) {
+    if ((await detector.detect(photo, { mode: 'video', timestamp: i * (1000 / 30) })).hands.length === 1) return (i - from) * (1000 / 30);
+  }
+  return -1;
+}
