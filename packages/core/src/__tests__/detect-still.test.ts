@@ -158,3 +158,28 @@ describe('stillSceneMs: a due palm-detector run on an unchanged frame is skipped
     }
   });
 });
+
+describe('stillFalsePalmMs: what the landmark model clearly rejected is not checked again while its pixels stay', () => {
+  it('an empty, unchanged scene gets one whole-frame landmark pass, not one per detector run; 0 gives one per run', async () => {
+    const blank = blankLike(photo);
+    // stillSceneMs: 0, so the detector runs at the idle rate (5 a second) on the unchanged frames.
+    const remembering = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, idleDetectorFps: 5, stillSceneMs: 0 });
+    const forgetting = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, idleDetectorFps: 5, stillSceneMs: 0, stillFalsePalmMs: 0 });
+    try {
+      const tensors = tf.memory().numTensors;
+      for (const { detector } of [remembering, forgetting]) for (let i = 0; i < 60; i++) await detector.detect(blank, { mode: 'video', timestamp: i * (1000 / 30) });
+      expect(tf.memory().numTensors).toBe(tensors);
+      expect(remembering.detector.stats.detectorRuns).toBe(10);
+      expect(forgetting.detector.stats.detectorRuns).toBe(10);
+      expect(remembering.detector.stats.landmarkRuns).toBe(1);
+      expect(forgetting.detector.stats.landmarkRuns).toBe(10);
+      // Anything that changes the frame is checked again: a hand appearing is found at the next run.
+      const ms = await msUntilFound(remembering.detector, photo, 60);
+      expect(ms).toBeGreaterThanOrEqual(0);
+      expect(ms).toBeLessThanOrEqual(200);
+    } finally {
+      remembering.dispose();
+      forgetting.dispose();
+    }
+  });
+});

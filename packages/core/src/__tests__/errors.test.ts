@@ -136,6 +136,7 @@ describe('options and lifecycle', () => {
     [{ refinePasses: -1 }, 'refinePasses'],
     [{ refinePasses: 1.5 }, 'refinePasses'],
     [{ retryOnMiss: 'yes' }, 'retryOnMiss'],
+    [{ stillFalsePalmMs: -1 }, 'stillFalsePalmMs'],
   ])('%o raises InvalidOptionsError naming %s', async (options, name) => {
     const error = await createGestureRecognizer(options as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidOptionsError);

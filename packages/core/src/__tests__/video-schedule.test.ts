@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetOld, freshClock, isDue, isKnownFalse, isPalmDue, RECENT_HAND_MS, tick } from '../detect/video-schedule';
+import { forgetOld, freshClock, isDue, isKnownFalse, isPalmDue, RECENT_HAND_MS, rejectedHere, tick } from '../detect/video-schedule';
 
 describe('video-schedule: when the palm and face detectors run, by frame timestamps', () => {
   it('isDue: at most perSecond runs a second, with 1 ms slack for 30 fps timestamps; no timestamp or a jump back: due', () => {
@@ -39,5 +39,17 @@ describe('video-schedule: when the palm and face detectors run, by frame timesta
     expect(isKnownFalse(rejected, [102, 101, 50, 50], undefined)).toBe(false);
     expect(forgetOld(rejected, 999)).toHaveLength(2);
     expect(forgetOld(rejected, 1000)).toHaveLength(0);
+  });
+
+  it('with a thumbnail (stillFalsePalmMs), a clear rejection is kept that long for the caller to compare its pixels', () => {
+    const thumb = new Float32Array(256);
+    const rejected = [{ box: [100, 100, 50, 50] as [number, number, number, number], at: 0, presence: 0.05, thumb }];
+    expect(forgetOld(rejected, 1000)).toHaveLength(0);
+    expect(forgetOld(rejected, 4999, 5000)).toHaveLength(1);
+    expect(forgetOld(rejected, 5000, 5000)).toHaveLength(0);
+    expect(forgetOld(rejected, 999, 500)).toHaveLength(1);
+    expect(rejectedHere(rejected, [102, 101, 50, 50])).toBe(rejected[0]);
+    expect(rejectedHere(rejected, [160, 100, 50, 50])).toBeUndefined();
+    expect(rejectedHere([{ ...rejected[0]!, thumb: undefined }], [102, 101, 50, 50])).toBeUndefined();
   });
 });

@@ -32,8 +32,8 @@ export async function createHandDetector(options: CreateHandDetectorOptions = {}
  * model fails.
  */
 export async function loadHandDetector(options: ResolvedHandDetectorOptions, models: ModelOptions): Promise<HandDetector> {
-  // The still-hand and still-scene checks live in a chunk of their own, fetched only when on.
-  const still = options.stillHandMs > 0 || options.stillSceneMs > 0 ? import('./still') : undefined;
+  // The still-hand, still-scene and still-false-palm checks live in a chunk of their own, fetched only when on.
+  const still = options.stillHandMs > 0 || options.stillSceneMs > 0 || options.stillFalsePalmMs > 0 ? import('./still') : undefined;
   const loaded = await Promise.allSettled([loadModel('handDetector', models), loadModel('handLandmarks', models), loadModel('faceDetector', models)]);
   const failed = loaded.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {

@@ -78,6 +78,16 @@ export interface HandDetectorOptions {
    * Defaults to `1000`.
    */
   stillSceneMs?: number;
+  /**
+   * On video frames, a palm candidate the landmark model clearly rejected (presence < 0.2: a
+   * chair, a shirt, a back) is not checked again at the same place (box IoU ≥ 0.7) for up to this
+   * many ms while a 16×16 grey thumbnail of its box has changed by less than 2 grey levels on
+   * average (beyond the 1 s of `skipPalmsOnFaces`, which it needs); likewise the whole-frame
+   * landmark pass while the whole frame looks as it did when that pass last clearly found no hand.
+   * Anything that changes the pixels there is checked at the next detector run. `0` turns it off.
+   * Defaults to `5000`.
+   */
+  stillFalsePalmMs?: number;
   /** Run the face detector (feeds presence). Defaults to `true`. */
   faces?: boolean;
   /** Face-detector score for a face. Defaults to `0.6`. */
@@ -106,6 +116,7 @@ export const DEFAULT_HAND_DETECTOR_OPTIONS: Readonly<Required<HandDetectorOption
   skipPalmsOnFaces: true,
   stillHandMs: 500,
   stillSceneMs: 1000,
+  stillFalsePalmMs: 5000,
   faces: true,
   minFaceScore: 0.6,
   mirror: false,
@@ -128,6 +139,7 @@ const CHECKS: Record<keyof Required<HandDetectorOptions>, readonly [Check, strin
   skipPalmsOnFaces: [bool, 'a boolean'],
   stillHandMs: [milliseconds, 'a number of ms ≥ 0'],
   stillSceneMs: [milliseconds, 'a number of ms ≥ 0'],
+  stillFalsePalmMs: [milliseconds, 'a number of ms ≥ 0'],
   faces: [bool, 'a boolean'],
   minFaceScore: [fraction, 'a number in [0, 1]'],
   mirror: [bool, 'a boolean'],

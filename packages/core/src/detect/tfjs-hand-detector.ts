@@ -11,7 +11,7 @@ import { PalmDetector } from './palm-detector';
 import { frameRoi, retryRois } from './crop';
 import { iou, landmarksBox, landmarksToRoi, type Roi } from './roi';
 import type { Thumbnail } from './still';
-import { forgetOld, freshClock, isClearRejection, isDue, isKnownFalse, isPalmDue, tick, type DetectorClock, type RejectedPalm } from './video-schedule';
+import { forgetOld, freshClock, isClearRejection, isDue, isKnownFalse, isPalmDue, rejectedHere, tick, type DetectorClock, type RejectedPalm } from './video-schedule';
 
 /** The loaded graph models the TF.js detector runs. */
 export interface HandModels {
@@ -52,9 +52,11 @@ interface TrackingState {
   /** The whole frame's thumbnail at the last palm-detector run (video, `stillSceneMs` > 0), and when it ran. */
   scene: Thumbnail | null;
   sceneAt: number;
+  /** The whole frame's thumbnail when the whole-frame pass last clearly found no hand, and when (`stillFalsePalmMs` > 0). */
+  emptyFrame: { thumb: Thumbnail; at: number } | null;
 }
 
-const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [], scene: null, sceneAt: -Infinity });
+const coldState = (): TrackingState => ({ tracked: [], framesSinceDetector: Infinity, lastFaces: [], clock: freshClock(), rejected: [], scene: null, sceneAt: -Infinity, emptyFrame: null });
 
 /**
  * MediaPipe-style hand pipeline on TF.js: palm detector → rotated crop → 21 landmarks, with
@@ -75,8 +77,8 @@ export class TfjsHandDetector implements HandDetector {
   private disposed = false;
 
   /**
-   * `still`: the thumbnail functions (`./still`, a lazy chunk) when `stillHandMs` or `stillSceneMs`
-   * is on; without them both are off.
+   * `still`: the thumbnail functions (`./still`, a lazy chunk) when `stillHandMs`, `stillSceneMs` or
+   * `stillFalsePalmMs` is on; without them all three are off.
    */
   constructor(private readonly models: HandModels, private readonly options: ResolvedHandDetectorOptions, private readonly still?: typeof import('./still')) {
     this.palms = new PalmDetector(models.handDetector);
@@ -195,12 +197,17 @@ export class TfjsHandDetector implements HandDetector {
       const palms = all.filter((p) => p.score >= o.minDetectorScore);
       // On video, a palm the size and place of a face seen recently is that face: no landmark pass.
       const faces = mode === 'video' && o.skipPalmsOnFaces ? state.lastFaces : [];
-      state.rejected = forgetOld(state.rejected, timestamp);
+      // With `stillFalsePalmMs`, a clear rejection keeps the thumbnail of its box and is remembered that long.
+      const falseCheck = !!this.still && mode === 'video' && timestamp !== undefined && o.stillFalsePalmMs > 0;
+      state.rejected = forgetOld(state.rejected, timestamp, falseCheck ? o.stillFalsePalmMs : 0);
       for (const palm of palms) {
         if (hands.length >= o.maxHands) break;
         if (faces.some((face) => iou(face.box, palm.box) >= 0.5)) continue;
         // The same static false positive (a neck, a shirt, a back) as a moment ago: no new pass.
         if (o.skipPalmsOnFaces && isKnownFalse(state.rejected, palm.box, timestamp)) continue;
+        //    With `stillFalsePalmMs`, for that long while its pixels have not changed (a chair, a shirt).
+        const known = falseCheck && o.skipPalmsOnFaces ? rejectedHere(state.rejected, palm.box) : undefined;
+        if (known && still.isStillHand(await thumbnailAt(known.box), known.thumb!)) continue;
         // A palm inside a hand we already follow is that hand: skip its landmark pass.
         if (hands.some((h) => palm.roi.cx >= h.box[0] && palm.roi.cx <= h.box[0] + h.box[2] && palm.roi.cy >= h.box[1] && palm.roi.cy <= h.box[1] + h.box[3])) continue;
         const result = await this.landmarks(image, palm.roi);
@@ -208,7 +215,7 @@ export class TfjsHandDetector implements HandDetector {
           // Something new that may be a hand not yet clear, e.g. one raised fast and blurred: look
           // again on the next frame instead of waiting out the idle budget.
           if (!isClearRejection(result.presence)) state.clock.palmAt = -Infinity;
-          if (mode === 'video' && timestamp !== undefined) state.rejected.push({ box: palm.box, at: timestamp, presence: result.presence });
+          if (mode === 'video' && timestamp !== undefined) state.rejected.push({ box: palm.box, at: timestamp, presence: result.presence, ...(falseCheck && o.skipPalmsOnFaces && isClearRejection(result.presence) ? { thumb: await thumbnailAt(palm.box) } : {}) });
           continue;
         }
         const box = landmarksBox(result.landmarks);
@@ -232,9 +239,16 @@ export class TfjsHandDetector implements HandDetector {
       // 4. Close-ups: the palm detector misses a hand that fills the frame; one whole-frame landmark
       //    pass finds it. On video it is skipped while the last frame showed a face (a hand that
       //    fills the frame hides the face): a face-only scene saves one landmark pass per frame.
+      //    With `stillFalsePalmMs`, also while the whole frame looks as it did (mean change under
+      //    STILL_HAND_CHANGE) when this pass last clearly found nothing, for up to that long.
       if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0) {
-        const result = await this.landmarks(image, frameRoi(width, height));
-        if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
+        const empty = state.emptyFrame;
+        const frameNow = falseCheck ? (state.scene && state.sceneAt === timestamp ? state.scene : await thumbnailAt(whole)) : null;
+        if (!(frameNow && empty && timestamp! - empty.at >= 0 && timestamp! - empty.at < o.stillFalsePalmMs && still.isStillHand(frameNow, empty.thumb))) {
+          const result = await this.landmarks(image, frameRoi(width, height));
+          if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
+          else if (frameNow && isClearRejection(result.presence)) state.emptyFrame = { thumb: frameNow, at: timestamp! };
+        }
       }
     }
     // 5. A photo gets the crop a tracker would use on its next frame: one more pass from the

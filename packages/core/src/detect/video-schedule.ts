@@ -55,6 +55,8 @@ export interface RejectedPalm {
   box: Box;
   at: number;
   presence: number;
+  /** The 16×16 grey thumbnail of `box` when it was clearly rejected (`stillFalsePalmMs` > 0): remembered that long, see {@link forgetOld}. */
+  thumb?: Float32Array;
 }
 
 /** How long a clearly rejected candidate (a neck, a shirt, a back) is remembered. */
@@ -76,7 +78,10 @@ export function isKnownFalse(rejected: readonly RejectedPalm[], box: Box, timest
   return rejected.some((r) => isClearRejection(r.presence) && timestamp - r.at >= 0 && timestamp - r.at < REJECTED_MEMORY_MS && iou(r.box, box) >= SAME_PLACE_IOU);
 }
 
-/** `rejected` without the entries older than `REJECTED_MEMORY_MS`. */
-export function forgetOld(rejected: readonly RejectedPalm[], timestamp: number | undefined): RejectedPalm[] {
-  return timestamp === undefined ? [] : rejected.filter((r) => timestamp - r.at >= 0 && timestamp - r.at < REJECTED_MEMORY_MS);
+/** `rejected` without the entries older than `REJECTED_MEMORY_MS` (those with a thumbnail: older than `stillMs`, if longer). */
+export function forgetOld(rejected: readonly RejectedPalm[], timestamp: number | undefined, stillMs = 0): RejectedPalm[] {
+  return timestamp === undefined ? [] : rejected.filter((r) => timestamp - r.at >= 0 && timestamp - r.at < (r.thumb ? Math.max(stillMs, REJECTED_MEMORY_MS) : REJECTED_MEMORY_MS));
 }
+
+/** The clearly rejected candidate with a thumbnail at the place of `box` (IoU ≥ 0.7), if any: the caller compares its pixels now. */
+export const rejectedHere = (rejected: readonly RejectedPalm[], box: Box): RejectedPalm | undefined => rejected.find((r) => r.thumb && iou(r.box, box) >= SAME_PLACE_IOU);

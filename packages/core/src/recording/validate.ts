@@ -73,7 +73,7 @@ function checkFrame(value: unknown, path: string, previous: number): RecordedFra
  * still load (they take the defaults). The frame rates may be `null`, which is how JSON writes
  * `Infinity` (detect on every frame).
  */
-const LATER_DETECTOR_KEYS: readonly string[] = ['idleDetectorFps', 'faceDetectorFps', 'skipPalmsOnFaces', 'stillHandMs', 'stillSceneMs', 'retryOnMiss'];
+const LATER_DETECTOR_KEYS: readonly string[] = ['idleDetectorFps', 'faceDetectorFps', 'skipPalmsOnFaces', 'stillHandMs', 'stillSceneMs', 'stillFalsePalmMs', 'retryOnMiss'];
 
 function checkDetector(value: unknown): ResolvedHandDetectorOptions {
   const keys = HAND_DETECTOR_OPTION_KEYS.filter((key) => !LATER_DETECTOR_KEYS.includes(key));

@@ -3,4 +3,4 @@
  * detector with every palm-detector run, and check every palm candidate: the behaviour before the
  * idle budget and still-hand reuse (#19), under which the golden events were recorded.
  */
-export const EVERY_FRAME = { idleDetectorFps: Infinity, faceDetectorFps: Infinity, skipPalmsOnFaces: false, stillHandMs: 0, stillSceneMs: 0 } as const;
+export const EVERY_FRAME = { idleDetectorFps: Infinity, faceDetectorFps: Infinity, skipPalmsOnFaces: false, stillHandMs: 0, stillSceneMs: 0, stillFalsePalmMs: 0 } as const;
