@@ -108,7 +108,9 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
    * Throws `InvalidOptionsError` for a bad name, a bad sample count, a name in use (an enabled built-in, or a custom gesture registered or being
    * registered by a call still running) without `replace`, or a full registry (100 custom gestures,
    * a pack's limit). The name and meaning are stored NFC-normalised. Rejects with `DisposedError`
-   * when the recognizer is disposed while frame samples are being detected (nothing is registered).
+   * when the recognizer is disposed while frame samples are being detected (nothing is registered),
+   * and with `ModelLoadError` when the chunk custom gestures load on first use (the reference data
+   * and the learning code) cannot be loaded; the next call tries again.
    *
    * @example
    * const report = await registry.register('rock', [landmarksA, landmarksB], { meaning: 'party' });
