@@ -4,7 +4,7 @@ import { pixelThumbnail, thumbnailChange, thumbnailOf } from '../detect/still';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import type { FrameData } from '../types';
 import { decodeFixture, fixtureFiles } from './helpers/fixtures';
-import { blankLike, msUntilFound } from './helpers/idle-scene';
+import { blankLike, feedFrames, msUntilFound } from './helpers/idle-scene';
 
 // Still hands and still scenes on video (#19): a tracked hand whose thumbnail has not changed keeps
 // its landmarks (`stillHandMs`), and a due palm-detector run on an unchanged frame is skipped
@@ -146,7 +146,7 @@ describe('stillSceneMs: a due palm-detector run on an unchanged frame is skipped
     try {
       const { detector } = local;
       // Two seconds of an unchanged 30 fps scene: runs at 0 and 1000 ms (5 fps would be 10).
-      for (let i = 0; i < 60; i++) await detector.detect(blank, { mode: 'video', timestamp: i * (1000 / 30) });
+      await feedFrames(detector, blank, 60);
       expect(detector.stats.detectorRuns).toBe(2);
       expect(detector.stats.detectorSkips).toBeGreaterThan(0);
       // The hand changes the scene: found within one detector interval (200 ms) of appearing.
@@ -167,7 +167,7 @@ describe('stillFalsePalmMs: what the landmark model clearly rejected is not chec
     const forgetting = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, idleDetectorFps: 5, stillSceneMs: 0, stillFalsePalmMs: 0 });
     try {
       const tensors = tf.memory().numTensors;
-      for (const { detector } of [remembering, forgetting]) for (let i = 0; i < 60; i++) await detector.detect(blank, { mode: 'video', timestamp: i * (1000 / 30) });
+      for (const { detector } of [remembering, forgetting]) await feedFrames(detector, blank, 60);
       expect(tf.memory().numTensors).toBe(tensors);
       expect(remembering.detector.stats.detectorRuns).toBe(10);
       expect(forgetting.detector.stats.detectorRuns).toBe(10);

@@ -5,7 +5,7 @@ import type { Detection, FrameData } from '../types';
 import sharp from 'sharp';
 import { makeVariant, type SweepVariant } from '../../../../tools/eval/sweep';
 import { BUILTIN_CLASSES, decodeFixture, fixtureFiles } from './helpers/fixtures';
-import { blankLike, msUntilFound } from './helpers/idle-scene';
+import { blankLike, feedFrames, msUntilFound } from './helpers/idle-scene';
 
 let recognizer: GestureRecognizer;
 beforeAll(async () => {
@@ -125,7 +125,7 @@ describe('tracking', () => {
     try {
       const { detector } = local;
       // Two seconds of an empty 30 fps scene (timestamps, not the clock, set the pace).
-      for (let i = 0; i < 60; i++) await detector.detect(blank, { mode: 'video', timestamp: i * (1000 / 30) });
+      await feedFrames(detector, blank, 60);
       expect(detector.stats.detectorRuns).toBe(10);
       expect(detector.stats.faceRuns).toBe(4);
       // A hand that appears is found at the next run: within one detector interval (200 ms).

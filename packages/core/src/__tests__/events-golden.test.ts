@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { connect, filter, lastValueFrom, merge, pipe, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { videoFrames } from '../../../node/src/video';
@@ -8,7 +7,7 @@ import type { GestureEvent } from '../events';
 import { classify, debounce, detect, fromFrames as fromFramesPublic, pace, presence, type PaceEvent, type Recognition } from '../index';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import { fromFrames } from '../sources/from-frames';
-import { EVERY_FRAME } from './helpers/every-frame';
+import { EVERY_FRAME, GOLDEN, GOLDEN_CLIPS } from './helpers/every-frame';
 import { FIXTURES_ROOT } from './helpers/fixtures';
 
 const CLIPS_DIR = join(FIXTURES_ROOT, 'clips');
@@ -26,14 +25,6 @@ const CLIPS_DIR = join(FIXTURES_ROOT, 'clips');
 // a zero-length palm blip at 1.87 s; on the gesture-recognizer clip the fist ends at 1.9 s instead of
 // 2.7 s as the thumb comes out (the later `one`, 3.3–7.7 s, is unchanged: tracked landmarks there read
 // an extended index); hagrid-dynamic_dndv1.gif did not change.
-const GOLDEN = join(fileURLToPath(new URL('.', import.meta.url)), 'golden', 'events.json');
-/** Clips with gestures, two hands, a face and presence changes, decoded at `fps`. */
-const GOLDEN_CLIPS = [
-  { file: 'mediapipe-samples_gesture_recognizer_test_video.mp4', fps: 10 },
-  { file: 'fingerpose_fingers-lq.gif', fps: 10 },
-  { file: 'hagrid-dynamic_dndv1.gif', fps: 15 },
-  { file: 'intel_asl_help.mkv', fps: 15 },
-] as const;
 
 /**
  * Events as compared: scores rounded to 6 decimals (the models run on WASM; the rest must match

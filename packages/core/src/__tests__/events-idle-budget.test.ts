@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { lastValueFrom, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { videoFrames } from '../../../node/src/video';
@@ -8,19 +7,13 @@ import { DEFAULT_HAND_DETECTOR_OPTIONS } from '../detect/options';
 import type { GestureEvent } from '../events';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import { fromFrames } from '../sources/from-frames';
+import { GOLDEN, GOLDEN_CLIPS } from './helpers/every-frame';
 import { FIXTURES_ROOT } from './helpers/fixtures';
 
 // With the default idle budget (palm detector ≤ idleDetectorFps, faces ≤ faceDetectorFps, palms on
 // faces skipped) the clips recorded in golden/events.json, with the detector on every frame, give
 // the same gestures and presence changes in the same order; a gesture's start comes at most one
 // detector interval plus one frame later, never earlier.
-const GOLDEN = join(fileURLToPath(new URL('.', import.meta.url)), 'golden', 'events.json');
-const CLIPS = [
-  { file: 'mediapipe-samples_gesture_recognizer_test_video.mp4', fps: 10 },
-  { file: 'fingerpose_fingers-lq.gif', fps: 10 },
-  { file: 'hagrid-dynamic_dndv1.gif', fps: 15 },
-  { file: 'intel_asl_help.mkv', fps: 15 },
-] as const;
 
 type Event = GestureEvent & { timestamp?: number; phase?: string; gesture?: string; state?: string };
 const shape = (e: Event) => (e.type === 'gesture' ? `${e.phase} ${e.gesture}` : e.type === 'presence' ? `presence ${e.state}` : e.type);
@@ -38,7 +31,7 @@ afterAll(() => recognizer?.dispose());
 describe('the idle budget keeps the recorded events, a start at most one detector interval later', () => {
   const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, Event[]>;
   const interval = 1000 / DEFAULT_HAND_DETECTOR_OPTIONS.idleDetectorFps;
-  for (const { file, fps } of CLIPS) {
+  for (const { file, fps } of GOLDEN_CLIPS) {
     it(file, async () => {
       const events = ((await lastValueFrom(recognizer.events(fromFrames(decode(file, fps), { fps })).pipe(toArray()))) as Event[]).filter((e) => e.type !== 'motion');
       const recorded = golden[file]!;

@@ -6,6 +6,11 @@ export function blankLike(photo: FrameData): FrameData {
   return { data: new Uint8Array(photo.data.length).fill(128), width: photo.width, height: photo.height, channels: 4 };
 }
 
+/** Feeds `frame` as `count` video frames at 30 fps, timestamps from 0 (an idle scene when `frame` is {@link blankLike}). */
+export async function feedFrames(detector: HandDetector, frame: FrameData, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await detector.detect(frame, { mode: 'video', timestamp: i * (1000 / 30) });
+}
+
 /**
  * Feeds `photo` as video frames at 30 fps from frame `from` on (at most 8 frames) and returns how
  * many milliseconds after frame `from` the detector first found one hand, or -1 if it never did.
