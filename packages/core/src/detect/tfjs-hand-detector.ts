@@ -135,7 +135,11 @@ export class TfjsHandDetector implements HandDetector {
     const hands: { id: number; result: LandmarkResult; box: TrackedHand['box']; still?: TrackedHand; before?: Box }[] = [];
     // A hand's thumbnail (16×16 grey): from the bytes of raw pixels, else from the frame's tensor.
     const still = this.still!;
-    const stillCheck = !!this.still && mode === 'video' && timestamp !== undefined && o.stillHandMs > 0;
+    // The still checks run on video frames with timestamps, when the thumbnail chunk is loaded.
+    const video = !!this.still && mode === 'video' && timestamp !== undefined;
+    /** Whether something recorded at `at` is less than `ms` old (and not from the future). */
+    const within = (at: number, ms: number) => timestamp! - at >= 0 && timestamp! - at < ms;
+    const stillCheck = video && o.stillHandMs > 0;
     const thumbnailAt = async (box: Box) => still.pixelThumbnail(frame, box) ?? (await still.thumbnailOf(image(), box));
     const thumbnail = (result: LandmarkResult) => thumbnailAt(still.handRegion(landmarksBox(result.landmarks)));
     // 1. Follow the hands we already track. One that looks as it did when the landmark model last
@@ -143,7 +147,7 @@ export class TfjsHandDetector implements HandDetector {
     //    `stillHandMs` ago, keeps those landmarks: no model run, and for raw pixels no conversion.
     let lost = false;
     for (const hand of state.tracked) {
-      const unchanged = stillCheck && hand.thumb && hand.settled && timestamp! - hand.at >= 0 && timestamp! - hand.at < o.stillHandMs ? still.isStillHand(await thumbnail(hand.result), hand.thumb) : false;
+      const unchanged = stillCheck && hand.thumb && hand.settled && within(hand.at, o.stillHandMs) ? still.isStillHand(await thumbnail(hand.result), hand.thumb) : false;
       if (unchanged) {
         this.stats.landmarkReuses += 1;
         hands.push({ id: hand.id, result: hand.result, box: hand.box, still: hand });
@@ -161,13 +165,13 @@ export class TfjsHandDetector implements HandDetector {
     //    A due run is skipped while the whole frame looks as it did at the last run (no cell of its
     //    thumbnail changed by STILL_SCENE_CHANGE), less than `stillSceneMs` ago: nothing new to find.
     //    Never on the frame a hand is lost, nor after an ambiguous candidate (palmAt is then -Infinity).
-    const sceneCheck = !!this.still && mode === 'video' && timestamp !== undefined && o.stillSceneMs > 0;
+    const sceneCheck = video && o.stillSceneMs > 0;
     const whole: Box = [0, 0, width, height];
     let scene: Thumbnail | null = null;
     let skipped = false;
     //    A skipped run counts as one for the schedule (the next is due when it would have been), so
     //    the detector keeps the phase it would have had, and a hand is found on the same frame.
-    if (due && !lost && sceneCheck && state.scene && state.clock.palmAt > -Infinity && timestamp! - state.sceneAt >= 0 && timestamp! - state.sceneAt < o.stillSceneMs) {
+    if (due && !lost && sceneCheck && state.scene && state.clock.palmAt > -Infinity && within(state.sceneAt, o.stillSceneMs)) {
       scene = await thumbnailAt(whole);
       if (still.isStillScene(scene, state.scene)) {
         due = false;
@@ -198,7 +202,7 @@ export class TfjsHandDetector implements HandDetector {
       // On video, a palm the size and place of a face seen recently is that face: no landmark pass.
       const faces = mode === 'video' && o.skipPalmsOnFaces ? state.lastFaces : [];
       // With `stillFalsePalmMs`, a clear rejection keeps the thumbnail of its box and is remembered that long.
-      const falseCheck = !!this.still && mode === 'video' && timestamp !== undefined && o.stillFalsePalmMs > 0;
+      const falseCheck = video && o.stillFalsePalmMs > 0;
       state.rejected = forgetOld(state.rejected, timestamp, falseCheck ? o.stillFalsePalmMs : 0);
       for (const palm of palms) {
         if (hands.length >= o.maxHands) break;
@@ -244,7 +248,7 @@ export class TfjsHandDetector implements HandDetector {
       if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0) {
         const empty = state.emptyFrame;
         const frameNow = falseCheck ? (state.scene && state.sceneAt === timestamp ? state.scene : await thumbnailAt(whole)) : null;
-        if (!(frameNow && empty && timestamp! - empty.at >= 0 && timestamp! - empty.at < o.stillFalsePalmMs && still.isStillHand(frameNow, empty.thumb))) {
+        if (!(frameNow && empty && within(empty.at, o.stillFalsePalmMs) && still.isStillHand(frameNow, empty.thumb))) {
           const result = await this.landmarks(image, frameRoi(width, height));
           if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
           else if (frameNow && isClearRejection(result.presence)) state.emptyFrame = { thumb: frameNow, at: timestamp! };
