@@ -40,8 +40,10 @@ export interface DebounceOptions {
   /**
    * A hand moving faster than this (its box's centre, in the frame's larger side per second) is
    * blurred: its frames neither start a gesture nor count against a held one, so a pose held
-   * through a swipe stays held. `Infinity` turns it off. Defaults to `0.5` (a deliberate swipe
-   * crosses the frame in under a second; hands at rest or gesturing move far slower).
+   * through a swipe stays held. A blurred frame begins no hold, but does not interrupt one whose
+   * gesture it still reads at `enterScore` (a hand raised into view moves about this fast); the
+   * start waits for a frame that is not blurred. `Infinity` turns it off. Defaults to `0.5` (a
+   * deliberate swipe crosses the frame in under a second; hands at rest or gesturing move far slower).
    */
   motionBlurSpeed?: number;
 }

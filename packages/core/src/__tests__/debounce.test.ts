@@ -251,6 +251,27 @@ describe('debounce(): moving hands (frames with boxes)', () => {
     expect(await run(vanishes)).toEqual(['start palm #1 hand 1 @267', 'end palm #1 hand 1 @600']);
   });
 
+  it('a hand raised at about motionBlurSpeed, reading the same gesture throughout, starts at the first unblurred frame after minHoldMs', async () => {
+    // Steps of 9 px (0.42 frame sides/s) and 12 px (0.56: blurred) in turn, as a fist rising into view does:
+    // the hold counts through the blurred frames (8 of them), and the start waits for an unblurred one.
+    const rising = Array.from({ length: 14 }, (_, i) => frame(at(i), [[1, 'fist', 400 - 10.5 * i + (i % 2 ? 1.5 : 0)]]));
+    expect(await run(rising)).toEqual(['start fist #1 hand 1 @300', 'end fist #1 hand 1 @433']);
+    // A blurred frame that reads another gesture (or reads it low) still ends the candidate.
+    rising[6] = frame(at(6), [[1, 'palm', 400 - 10.5 * 6]]);
+    expect(await run(rising)).toEqual([]);
+  });
+
+  it("a new hand id where a hand just vanished is that hand found again: its speed is measured from the lost hand's place", async () => {
+    // A hand sweeps at 40 px a frame (1.9 frame sides/s) reading none, the detector loses it and finds it
+    // 45 px on (within its box size) under a new id, now reading fist and slowing to a stop.
+    const frames = [
+      ...Array.from({ length: 6 }, (_, i) => frame(at(i), [[1, 'none', 40 * i]])),
+      frame(at(6), [[2, 'fist', 245]]), // 45 px in one frame: still moving fast, so blurred
+      ...Array.from({ length: 10 }, (_, i) => frame(at(7 + i), [[2, 'fist', 250]])),
+    ];
+    expect(await run(frames)).toEqual(['start fist #1 hand 2 @500', 'end fist #1 hand 2 @533']);
+  });
+
   it('a new hand reading another gesture is another hand', async () => {
     const frames = [...Array.from({ length: 12 }, (_, i) => frame(at(i), [[1, 'palm', 100]])), ...Array.from({ length: 12 }, (_, i) => frame(at(12 + i), [[2, 'fist', 400]]))];
     expect(await run(frames)).toEqual(['start palm #1 hand 1 @267', 'end palm #1 hand 1 @600', 'start fist #2 hand 2 @667', 'end fist #2 hand 2 @767']);

@@ -8,8 +8,10 @@ import type { GestureEvent } from '../events';
 import { DEFAULT_DEBOUNCE_OPTIONS, DEFAULT_PRESENCE_OPTIONS } from '../event-options';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import { fromFrames } from '../sources/from-frames';
+import { videoFrames } from '../../../node/src/video';
+import { DEFAULT_HAND_DETECTOR_OPTIONS } from '../detect/options';
 import { buildClip, decodeClip, type ClipSegment } from './helpers/clip';
-import { FIXTURES_DIR } from './helpers/fixtures';
+import { FIXTURES_DIR, FIXTURES_ROOT } from './helpers/fixtures';
 
 // Real models on a clip built from the fixture photos. The photos were picked because detect and
 // classify read them clearly (scores ≥ 0.9; the portrait has a face and no hand).
@@ -80,4 +82,29 @@ describe('recognizer.events() on a real clip (real models)', () => {
     }
     expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
+});
+
+describe('a fist raised into view starts in time (real models, the defaults)', () => {
+  // The gesture-recognizer clip (clips/MANIFEST.csv): a fist comes up from below at about 1.0 s and
+  // rises at ≈ 0.4–0.7 frame sides per second, right at `motionBlurSpeed`, until it is above the face
+  // (`on-head`) at ≈ 1.7 s. Its start must come within minHoldMs + one idle detector interval + one
+  // frame of it appearing (#19). Before the blur rule kept a candidate the hand still read, at 15 fps
+  // the blurred frames restarted the hold until the fist was over the face: no fist start at all.
+  const CLIP = join(FIXTURES_ROOT, 'clips', 'mediapipe-samples_gesture_recognizer_test_video.mp4');
+  const APPEARS_MS = 1000;
+  for (const fps of [15, 10]) {
+    it(`at ${fps} fps: fist starts within minHoldMs + 1000 / idleDetectorFps + one frame of appearing`, async () => {
+      const frames = (async function* () {
+        for await (const { frame, timestamp } of videoFrames(CLIP, { fps })) {
+          if (timestamp > 2500) return;
+          yield { frame, timestamp };
+        }
+      })();
+      const events = await lastValueFrom(recognizer.events(fromFrames(frames)).pipe(toArray()));
+      const start = events.find((e) => e.type === 'gesture' && e.phase === 'start');
+      const budget = DEFAULT_DEBOUNCE_OPTIONS.minHoldMs + 1000 / DEFAULT_HAND_DETECTOR_OPTIONS.idleDetectorFps + 1000 / fps;
+      expect(start && start.type === 'gesture' && [start.gesture, start.timestamp], JSON.stringify(events)).toEqual(['fist', expect.any(Number)]);
+      expect((start as { timestamp: number }).timestamp - APPEARS_MS).toBeLessThanOrEqual(budget + 1);
+    });
+  }
 });

@@ -65,10 +65,13 @@ const boxCentre = (box: Box | undefined) => (box ? { x: box[0] + box[2] / 2, y: 
  *
  * Moving hands (when frames carry `width`/`height` and hands their `box`, as the classify stage's
  * do): a frame in which a hand moves faster than `motionBlurSpeed` is blurred, so it neither
- * starts a gesture nor counts against a held one; a hand that vanishes while moving fast keeps its
- * hold for twice `releaseMs`; and a new hand id that reads a held gesture of a hand that just
+ * starts a gesture nor counts against a held one, and it begins no hold; a hold already under way
+ * goes on through blurred frames that still read its gesture at `enterScore` (a fist raised into
+ * view), and starts on the next frame that is not blurred. A hand that vanishes while moving fast
+ * keeps its hold for twice `releaseMs`; a new hand id that reads a held gesture of a hand that just
  * vanished is that hand found again (the detector loses fast hands): the hold goes on under the
- * new id. So a pose held through a swipe stays one start and one end.
+ * new id; so does a new hand id within its own box size of where a hand holding nothing vanished,
+ * so its speed is measured from there. So a pose held through a swipe stays one start and one end.
  *
  * Time is read from each frame's `timestamp` only (never a clock), so a recorded video gives the
  * same events however fast it is processed. A timestamp earlier than the one before counts as
@@ -107,10 +110,16 @@ export function debounce(options: DebounceOptions = {}): OperatorFunction<Deboun
 
       // 0. A new hand id reading the gesture a hand that just vanished holds (or any reading, if
       // that hand was moving fast) is the same hand found again: its track goes on under the new id.
+      // So is a new id within its box size of a hand holding nothing that just vanished (a fast hand
+      // lost and found a little further on): its first frame's speed is measured from there.
       for (const [handId, hand] of seen) {
         if (tracks.has(handId)) continue;
-        const orphans = [...tracks].filter(([id, tr]) => !seen.has(id) && tr.held && t - tr.seenAt <= releaseWindow(tr) && ((hand.gesture === tr.held.gesture && hand.score >= exitScore) || tr.movedAt >= tr.seenAt - releaseMs));
-        const [oldId, track] = orphans.sort((a, b) => b[1].seenAt - a[1].seenAt)[0] ?? [];
+        const orphans = [...tracks].filter(([id, tr]) => !seen.has(id) && t - tr.seenAt <= releaseWindow(tr)).sort((a, b) => b[1].seenAt - a[1].seenAt);
+        const centre = boxCentre(hand.box);
+        const [oldId, track] =
+          orphans.find(([, tr]) => tr.held && ((hand.gesture === tr.held.gesture && hand.score >= exitScore) || tr.movedAt >= tr.seenAt - releaseMs)) ??
+          orphans.find(([, tr]) => !tr.held && centre && tr.centre && Math.hypot(centre.x - tr.centre.x, centre.y - tr.centre.y) < Math.max(hand.box![2], hand.box![3])) ??
+          [];
         if (oldId === undefined || !track) continue;
         tracks.delete(oldId);
         tracks.set(handId, track);
@@ -162,7 +171,9 @@ export function debounce(options: DebounceOptions = {}): OperatorFunction<Deboun
         track.handedness = hand.handedness;
         track.seenAt = t;
         track.centre = boxCentre(hand.box);
-        if (blurred.has(handId)) {
+        // A blurred frame begins no hold, but one it still reads goes on (a hand raised at about
+        // motionBlurSpeed); the start itself waits for a frame that is not blurred.
+        if (blurred.has(handId) && track.candidate?.gesture !== hand.gesture) {
           track.candidate = null;
           continue;
         }
@@ -177,7 +188,7 @@ export function debounce(options: DebounceOptions = {}): OperatorFunction<Deboun
           continue;
         }
         if (track.candidate?.gesture !== hand.gesture) track.candidate = { gesture: hand.gesture, since: t };
-        if (!track.held && t - track.candidate.since >= minHoldMs) {
+        if (!track.held && !blurred.has(handId) && t - track.candidate.since >= minHoldMs) {
           const held: Held = { id: nextId++, gesture: hand.gesture, meaning: hand.meaning, handedness: hand.handedness, score: hand.score, lowSince: null };
           track.held = held;
           track.candidate = null;
