@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pixelThumbnail, thumbnailChange, thumbnailOf } from '../detect/still';
+import fc from 'fast-check';
+import { cropRoi } from '../detect/crop';
+import type { LandmarkResult } from '../detect/hand-landmarks';
+import type { Roi } from '../detect/roi';
+import { pixelThumbnail, regionLandmarks, thumbnailChange, thumbnailOf } from '../detect/still';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import type { FrameData } from '../types';
 import { decodeFixture, fixtureFiles } from './helpers/fixtures';
@@ -64,6 +68,39 @@ describe('thumbnails', () => {
     const painted = pixelThumbnail(paintedOver(photo, box), box)!;
     expect(thumbnailChange(fromBytes, painted)[1]).toBeGreaterThan(10);
     expect(thumbnailChange(fromBytes, pixelThumbnail(photo, box)!)).toEqual([0, 0]);
+  });
+});
+
+describe('regionLandmarks: a tracked hand converts only the part of a raw frame its crop reads', () => {
+  it('samples the same crop as the whole frame gives, for any ROI (rotated, at an edge, partly outside), and maps points back to frame pixels', async () => {
+    const whole = tf.tidy(() => tf.expandDims(tf.cast(tf.slice(tf.tensor3d(Int32Array.from(photo.data), [photo.height, photo.width, 4], 'int32'), [0, 0, 0], [photo.height, photo.width, 3]), 'float32'), 0)) as tf.Tensor4D;
+    const before = tf.memory().numTensors;
+    await fc.assert(
+      fc.asyncProperty(fc.double({ min: -0.2, max: 1.2, noNaN: true }), fc.double({ min: -0.2, max: 1.2, noNaN: true }), fc.double({ min: 0.05, max: 1.5, noNaN: true }), fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }), async (u, v, s, rotation) => {
+        const roi: Roi = { cx: u * photo.width, cy: v * photo.height, size: s * Math.max(photo.width, photo.height), rotation };
+        let seen: Roi | undefined;
+        let diff = 0;
+        const estimate = async (image: tf.Tensor4D, part: Roi): Promise<LandmarkResult> => {
+          seen = part;
+          diff = tf.tidy(() => tf.max(tf.abs(tf.sub(cropRoi(image, part, 64), cropRoi(whole, roi, 64)))).dataSync()[0]!);
+          return { landmarks: [[part.cx, part.cy, 1]], presence: 1, rightInMirrored: 0 };
+        };
+        const result = await regionLandmarks(photo, roi, estimate);
+        if (!result) {
+          // Only a ROI wholly outside the frame has no part to convert.
+          expect(seen).toBeUndefined();
+          return;
+        }
+        expect(diff).toBeLessThan(0.01);
+        expect(result.landmarks[0]![0]).toBeCloseTo(roi.cx, 6);
+        expect(result.landmarks[0]![1]).toBeCloseTo(roi.cy, 6);
+      }),
+      { seed: 20261201, numRuns: 60 },
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    whole.dispose();
+    // Any other frame kind: the caller converts the whole frame.
+    expect(await regionLandmarks(whole, { cx: 10, cy: 10, size: 10, rotation: 0 }, async () => ({ landmarks: [], presence: 0, rightInMirrored: 0 }))).toBeNull();
   });
 });
 

@@ -1,8 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Box, Frame, FrameData } from '../types';
+import type { LandmarkResult } from './hand-landmarks';
+import type { Roi } from './roi';
 
 // "Has anything changed here?": a 16×16 grey thumbnail of a region, compared with the one taken
 // when the models last looked at it. What lets a hand (or a scene) that holds still skip a model run.
+// Also the part of a raw-pixel frame a tracked hand's crop reads, so its frame converts no more.
 // Loaded lazily by loadHandDetector() (its own chunk, outside the 30 kB initial bundle); it imports
 // nothing of the core's, so no module moves into a chunk that other imports share.
 
@@ -29,6 +32,39 @@ export function pixelThumbnail(frame: Frame, box: Box): Thumbnail | null {
     out[cell] = out[cell]! + (data[p]! + data[p + 1]! + data[p + 2]!) / 27;
   }
   return out;
+}
+
+/**
+ * The landmark model's answer for the hand in `roi` of a raw-pixel frame, in frame pixels, from
+ * only the part of the frame its crop reads (the rotated square's bounding box, 2 px more for the
+ * bilinear neighbours, within the frame) made into a tensor: the same crop as from the whole
+ * frame, but on a 1280×720 video frame with one tracked hand a tenth of the pixels are converted.
+ * `null` for any other frame kind (the caller converts the whole frame).
+ */
+export async function regionLandmarks(frame: Frame, roi: Roi, estimate: (image: tf.Tensor4D, roi: Roi) => Promise<LandmarkResult>): Promise<LandmarkResult | null> {
+  if (frame instanceof tf.Tensor || !('data' in frame)) return null;
+  const { data, width, height, channels = 4 } = frame as FrameData;
+  const r = (roi.size / 2) * (Math.abs(Math.cos(roi.rotation)) + Math.abs(Math.sin(roi.rotation))) + 2;
+  const x0 = Math.max(0, Math.floor(roi.cx - r));
+  const y0 = Math.max(0, Math.floor(roi.cy - r));
+  const w = Math.min(width, Math.ceil(roi.cx + r)) - x0;
+  const h = Math.min(height, Math.ceil(roi.cy + r)) - y0;
+  if (!(w > 0 && h > 0)) return null;
+  const rgb = new Float32Array(w * h * 3);
+  for (let y = 0, j = 0; y < h; y++) {
+    for (let x = 0, i = ((y0 + y) * width + x0) * channels; x < w; x++, i += channels, j += 3) {
+      rgb[j] = data[i]!;
+      rgb[j + 1] = data[i + 1]!;
+      rgb[j + 2] = data[i + 2]!;
+    }
+  }
+  const image = tf.tensor4d(rgb, [1, h, w, 3]);
+  try {
+    const result = await estimate(image, { ...roi, cx: roi.cx - x0, cy: roi.cy - y0 });
+    return { ...result, landmarks: result.landmarks.map(([x, y, z]) => [x + x0, y + y0, z]) };
+  } finally {
+    image.dispose();
+  }
 }
 
 /** The thumbnail of `box` from a frame already converted to a `[1, h, w, 3]` tensor (browser sources, tensors, worker bitmaps). */

@@ -153,7 +153,8 @@ export class TfjsHandDetector implements HandDetector {
         hands.push({ id: hand.id, result: hand.result, box: hand.box, still: hand });
         continue;
       }
-      const result = await this.landmarks(image, hand.roi);
+      // Raw pixels: only the part the crop reads becomes a tensor (the whole frame does if a detector runs).
+      const result = (video && (await still.regionLandmarks(frame, hand.roi, (part, roi) => this.landmarks(() => part, roi)))) || (await this.landmarks(image, hand.roi));
       if (result.presence >= o.minTrackingPresence) hands.push({ id: hand.id, result, box: landmarksBox(result.landmarks), before: hand.box });
       else lost = true;
     }
