@@ -197,7 +197,7 @@ describe('stillSceneMs: a due palm-detector run on an unchanged frame is skipped
 });
 
 describe('stillFalsePalmMs: what the landmark model clearly rejected is not checked again while its pixels stay', () => {
-  it('an empty, unchanged scene gets one whole-frame landmark pass, not one per detector run; 0 gives one per run', async () => {
+  it('an empty scene gets one whole-frame landmark pass, not one per detector run, until it changes enough for a close-up hand; 0 gives one per run', async () => {
     const blank = blankLike(photo);
     // stillSceneMs: 0, so the detector runs at the idle rate (5 a second) on the unchanged frames.
     const remembering = await createGestureRecognizer({ backend: 'wasm', maxHands: 1, idleDetectorFps: 5, stillSceneMs: 0 });
@@ -210,6 +210,16 @@ describe('stillFalsePalmMs: what the landmark model clearly rejected is not chec
       expect(forgetting.detector.stats.detectorRuns).toBe(10);
       expect(remembering.detector.stats.landmarkRuns).toBe(1);
       expect(forgetting.detector.stats.landmarkRuns).toBe(10);
+      // The whole-frame pass looks for a hand that fills the frame: a small change (5 grey levels,
+      // a room's noise or a person walking by) does not run it again; a large one (40) does.
+      const grey = (level: number): FrameData => ({ ...blank, data: new Uint8Array(blank.data.length).fill(level) });
+      const feed = async (frame: FrameData, from: number) => {
+        for (let i = from; i < from + 15; i++) await remembering.detector.detect(frame, { mode: 'video', timestamp: i * (1000 / 30) });
+      };
+      await feed(grey(133), 60);
+      expect(remembering.detector.stats.landmarkRuns).toBe(1);
+      await feed(grey(168), 75);
+      expect(remembering.detector.stats.landmarkRuns).toBe(2);
       // Anything that changes the frame is checked again: a hand appearing is found at the next run.
       const ms = await msUntilFound(remembering.detector, photo, 60);
       expect(ms).toBeGreaterThanOrEqual(0);

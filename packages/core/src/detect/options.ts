@@ -82,9 +82,12 @@ export interface HandDetectorOptions {
    * On video frames, a palm candidate the landmark model clearly rejected (presence < 0.2: a
    * chair, a shirt, a back) is not checked again at the same place (box IoU ≥ 0.7) for up to this
    * many ms while a 16×16 grey thumbnail of its box has changed by less than 2 grey levels on
-   * average (beyond the 1 s of `skipPalmsOnFaces`, which it needs); likewise the whole-frame
-   * landmark pass while the whole frame looks as it did when that pass last clearly found no hand.
-   * Anything that changes the pixels there is checked at the next detector run. `0` turns it off.
+   * average (beyond the 1 s of `skipPalmsOnFaces`, which it needs). Likewise the whole-frame
+   * landmark pass (`minFullFramePresence`) is not repeated while the whole frame's thumbnail has
+   * changed by less than 15 grey levels on average since that pass last clearly found no hand: too
+   * little for a hand to have come close enough to fill the frame (people walking about a room
+   * change it by 3–13). Anything that changes the pixels there is checked at the next detector run.
+   * `0` turns it off.
    * Defaults to `5000`.
    */
   stillFalsePalmMs?: number;

@@ -95,10 +95,20 @@ export const STILL_HAND_CHANGE = 2;
 /** Grey-level change of any one cell of the whole frame's thumbnail from which the scene has changed. */
 export const STILL_SCENE_CHANGE = 10;
 
+/**
+ * Mean grey-level change of the whole frame's thumbnail from which a hand may have come close
+ * enough to fill it: such a hand covers half the frame or more, 30 or more grey levels off what was
+ * behind it. People moving about a room change it by 3–13.
+ */
+export const CLOSE_UP_CHANGE = 15;
+
 /** Whether a hand's thumbnail `now` shows the hand as it was in `then` (mean change < STILL_HAND_CHANGE). */
 export const isStillHand = (now: Thumbnail, then: Thumbnail): boolean => thumbnailChange(now, then)[0] < STILL_HAND_CHANGE;
 /** Whether the whole frame's thumbnail `now` shows the scene of `then` (no cell changed by STILL_SCENE_CHANGE). */
 export const isStillScene = (now: Thumbnail, then: Thumbnail): boolean => thumbnailChange(now, then)[1] < STILL_SCENE_CHANGE;
+
+/** Whether the whole frame `now` is too like `then` for a hand to have come close enough to fill it (mean change < CLOSE_UP_CHANGE). */
+export const isNoCloseUp = (now: Thumbnail, then: Thumbnail): boolean => thumbnailChange(now, then)[0] < CLOSE_UP_CHANGE;
 
 /** A hand's thumbnail region: its landmarks' box grown by 15% on each side. */
 export const handRegion = ([x, y, w, h]: Box): Box => [x - w * 0.15, y - h * 0.15, w * 1.3, h * 1.3];

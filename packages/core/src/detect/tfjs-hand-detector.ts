@@ -244,12 +244,13 @@ export class TfjsHandDetector implements HandDetector {
       // 4. Close-ups: the palm detector misses a hand that fills the frame; one whole-frame landmark
       //    pass finds it. On video it is skipped while the last frame showed a face (a hand that
       //    fills the frame hides the face): a face-only scene saves one landmark pass per frame.
-      //    With `stillFalsePalmMs`, also while the whole frame looks as it did (mean change under
-      //    STILL_HAND_CHANGE) when this pass last clearly found nothing, for up to that long.
+      //    With `stillFalsePalmMs`, also while the whole frame has changed too little for a hand to
+      //    have come to fill it (mean change under CLOSE_UP_CHANGE) since this pass last clearly
+      //    found nothing, for up to that long.
       if (hands.length === 0 && o.minFullFramePresence < 1 && state.lastFaces.length === 0) {
         const empty = state.emptyFrame;
         const frameNow = falseCheck ? (state.scene && state.sceneAt === timestamp ? state.scene : await thumbnailAt(whole)) : null;
-        if (!(frameNow && empty && within(empty.at, o.stillFalsePalmMs) && still.isStillHand(frameNow, empty.thumb))) {
+        if (!(frameNow && empty && within(empty.at, o.stillFalsePalmMs) && still.isNoCloseUp(frameNow, empty.thumb))) {
           const result = await this.landmarks(image, frameRoi(width, height));
           if (result.presence >= o.minFullFramePresence) hands.push({ id: this.nextId++, result, box: landmarksBox(result.landmarks) });
           else if (frameNow && isClearRejection(result.presence)) state.emptyFrame = { thumb: frameNow, at: timestamp! };
