@@ -33,7 +33,13 @@ export interface HandDetectorOptions {
    * Defaults to `true`.
    */
   retryOnMiss?: boolean;
-  /** While fewer than `maxHands` are tracked, run the palm detector every this many video frames to find new ones. Defaults to `15` (half a second at 30 fps). */
+  /**
+   * While at least one but fewer than `maxHands` hands are tracked, run the palm detector every
+   * this many video frames to find another (with none tracked, `idleDetectorFps` applies; a hand
+   * lost is looked for at once). Each search is one palm-detector run (≈ 65 ms on WASM), so a
+   * second hand raised while one is tracked is found up to this many frames later. Defaults to
+   * `30` (once a second at 30 fps, every 2 s at 15 fps; 15 before 2026-12: twice the searches).
+   */
   redetectEvery?: number;
   /**
    * While no hand is tracked, the palm detector runs on at most this many video frames per second,
@@ -113,7 +119,7 @@ export const DEFAULT_HAND_DETECTOR_OPTIONS: Readonly<Required<HandDetectorOption
   minFullFramePresence: 0.9,
   refinePasses: 1,
   retryOnMiss: true,
-  redetectEvery: 15,
+  redetectEvery: 30,
   idleDetectorFps: 3,
   faceDetectorFps: 2,
   skipPalmsOnFaces: true,
