@@ -2,6 +2,7 @@
 // its own process (see human-child.ts for why). The frames are decoded exactly as our side decodes
 // them (the built @gesture/node's videoFrames() and loadImage()), then given to Human as RGB.
 // Output: one JSON line { samples: ms[], frames, ... } (runHumanChild adds version and backend).
+// `--video-defaults`: Human with its own video settings (result cache, hand detector every 1 s).
 import { loadGestureNode } from '../gesture-node';
 import { runHumanChild, type HumanPeerInfo, type RgbImage } from '../peers/human-peer';
 import { meetingFrames } from './meeting-clip';
@@ -22,7 +23,7 @@ function toRgb(frame: { data: Uint8Array; width: number; height: number }): RgbI
   return { data: rgb, width: frame.width, height: frame.height };
 }
 
-runHumanChild({ gestures: false }, async (peer) => {
+runHumanChild({ gestures: false, videoDefaults: process.argv.includes('--video-defaults') }, async (peer) => {
   const node = await loadGestureNode('npm run bench');
   const samples: number[] = [];
   let warm = false;

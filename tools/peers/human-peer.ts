@@ -89,9 +89,11 @@ function serveFolder(root: string): Promise<{ server: Server; url: string }> {
 /**
  * Starts Human on WASM with only its hand pipeline, every frame analysed afresh (no result cache,
  * no frame skipping, no smoothing), and checks its hand models really loaded.
- * `gestures` turns its gesture strings on. Call `close()` when done.
+ * `gestures` turns its gesture strings on. `videoDefaults` keeps Human's own video settings instead
+ * (its result cache, `cacheSensitivity` 0.7, and the hand detector re-run only every 99 frames or
+ * 1 s, landmarks tracked in between): how a video app runs it. Call `close()` when done.
  */
-export async function startHuman({ gestures = false }: { gestures?: boolean } = {}): Promise<HumanPeer> {
+export async function startHuman({ gestures = false, videoDefaults = false }: { gestures?: boolean; videoDefaults?: boolean } = {}): Promise<HumanPeer> {
   const humanDir = packageDir('@vladmandic/human');
   const wasmDir = join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist') + sep;
   // Human's own models folder matches its version; the models package is the fallback.
@@ -108,14 +110,14 @@ export async function startHuman({ gestures = false }: { gestures?: boolean } = 
       wasmPath: wasmDir,
       modelBasePath: url,
       warmup: 'none',
-      cacheSensitivity: 0,
+      ...(videoDefaults ? {} : { cacheSensitivity: 0 }),
       filter: { enabled: false },
       face: { enabled: false },
       body: { enabled: false },
       object: { enabled: false },
       segmentation: { enabled: false },
       gesture: { enabled: gestures },
-      hand: { enabled: true, skipFrames: 0, skipTime: 0 },
+      hand: videoDefaults ? { enabled: true } : { enabled: true, skipFrames: 0, skipTime: 0 },
     });
     await human.load();
     await human.tf.ready();
@@ -165,7 +167,7 @@ export type HumanPeerInfo = Pick<HumanPeer, 'version' | 'models' | 'backend' | '
  * Human's version, models, backend and TF.js version as one JSON line (read by `runJsonChild()`),
  * and closes it. An error goes to stderr, with exit code 1.
  */
-export function runHumanChild<T extends object>(options: { gestures: boolean }, work: (peer: HumanPeer) => Promise<T>): void {
+export function runHumanChild<T extends object>(options: { gestures: boolean; videoDefaults?: boolean }, work: (peer: HumanPeer) => Promise<T>): void {
   const run = async () => {
     const peer = await startHuman(options);
     try {
