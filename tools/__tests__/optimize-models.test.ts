@@ -13,7 +13,7 @@ import { OPTIMIZED_MODELS, modelJsonText, originalModel, shippedModel, type Mode
 
 const load = (m: ModelFiles): Promise<GraphModel> =>
   loadGraphModel(
-    tf.io.fromMemorySync({
+    tf.io.fromMemory({
       modelTopology: m.json.modelTopology as never,
       weightSpecs: m.json.weightsManifest[0]!.weights as never,
       weightData: m.bin.buffer.slice(m.bin.byteOffset, m.bin.byteOffset + m.bin.byteLength) as ArrayBuffer,
@@ -24,7 +24,7 @@ const load = (m: ModelFiles): Promise<GraphModel> =>
 async function photo(file: string, size: number, range: [number, number]): Promise<tf.Tensor4D> {
   const { default: sharp } = await import('sharp');
   const { data } = await sharp(join(FIXTURES_DIR, 'palm', file)).resize(size, size, { fit: 'fill' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  return tf.tidy(() => tf.add(tf.mul(tf.div(tf.tensor4d(new Float32Array(data), [1, size, size, 3]), 255), range[1] - range[0]), range[0]));
+  return tf.tidy(() => tf.add(tf.mul(tf.div(tf.tensor4d(new Float32Array(data), [1, size, size, 3]), 255), range[1] - range[0]), range[0])) as tf.Tensor4D;
 }
 
 beforeAll(async () => {

@@ -98,9 +98,10 @@ describe('regionLandmarks: a tracked hand converts only the part of a raw frame 
       { seed: 20261201, numRuns: 60 },
     );
     expect(tf.memory().numTensors).toBe(before);
-    whole.dispose();
     // Any other frame kind: the caller converts the whole frame.
-    expect(await regionLandmarks(whole, { cx: 10, cy: 10, size: 10, rotation: 0 }, async () => ({ landmarks: [], presence: 0, rightInMirrored: 0 }))).toBeNull();
+    const tensorFrame = tf.squeeze(whole, [0]) as tf.Tensor3D;
+    expect(await regionLandmarks(tensorFrame, { cx: 10, cy: 10, size: 10, rotation: 0 }, async () => ({ landmarks: [], presence: 0, rightInMirrored: 0 }))).toBeNull();
+    tf.dispose([whole, tensorFrame]);
   });
 });
 
