@@ -33,7 +33,8 @@ export interface GestureRegistryOptions {
   confusableSimilarity?: number;
   /**
    * Read a resting hand as `none` whatever its shape: fingers hanging down, a hand on the head, or a
-   * relaxed open hand or fist on the body, seen from the back (see `restingReason()`). Applies to
+   * relaxed open hand or fist seen from the back and not held up, below the face or, with no face in
+   * view, anywhere (a hand on a desk); see `restingReason()`. Applies to
    * `classify()` of whole detections, which know the faces; `match()` of bare landmarks is not
    * affected. Defaults to `true`.
    */

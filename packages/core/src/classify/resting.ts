@@ -5,7 +5,8 @@ import type { Box, DetectedFace, HandLandmarks, Handedness, Point3 } from '../ty
  * - `hanging`: the fingers point down (an arm hanging at the side, a hand dangling);
  * - `on-head`: the hand is over the top of a face (scratching the head, a hand on the hair);
  * - `on-body`: a relaxed shape (open hand, loose fist, `ok`-like curl) well below the face, seen
- *   from the back and not held upright (a hand on the chest or the belly).
+ *   from the back and not held upright (a hand on the chest or the belly); with no face in view,
+ *   such a hand anywhere (hands on a desk or a lap, seen by a camera too far for the face detector).
  */
 export type RestingReason = 'hanging' | 'on-head' | 'on-body';
 
@@ -76,15 +77,16 @@ export function restingReason(hand: RestingHandInput, faces: readonly DetectedFa
   const length = Math.hypot(mx - wx, my - wy);
   const upCos = length > 1e-9 ? (wy - my) / length : 1;
   if (upCos < R.hangingUpCos) return 'hanging';
+  const relaxed = upCos < R.uprightCos && RELAXED_SHAPES.includes(gesture) && palmFacing(landmarks, handedness) > R.backFacing ? 'on-body' : null;
   const face = nearestFace(box, faces);
-  if (!face) return null;
+  // No face to place it against: a relaxed hand seen from the back, not held up, is resting.
+  if (!face) return relaxed;
   const [fx, fy, fw, fh] = face.box;
   if (!(fh > 0)) return null;
   const dx = (box[0] + box[2] / 2 - (fx + fw / 2)) / fh;
   const dy = (box[1] + box[3] / 2 - (fy + fh / 2)) / fh;
   if (dy < -R.aboveFace && Math.abs(dx) < R.headHalfWidth) return 'on-head';
-  if (dy > R.belowFace && upCos < R.uprightCos && RELAXED_SHAPES.includes(gesture) && palmFacing(landmarks, handedness) > R.backFacing) return 'on-body';
-  return null;
+  return dy > R.belowFace ? relaxed : null;
 }
 
 /** The face whose centre is nearest the hand box's centre. */
