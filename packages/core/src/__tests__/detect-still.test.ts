@@ -8,7 +8,7 @@ import { pixelThumbnail, regionLandmarks, thumbnailChange, thumbnailOf } from '.
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import type { FrameData } from '../types';
 import { decodeFixture, fixtureFiles } from './helpers/fixtures';
-import { blankLike, feedFrames, msUntilFound } from './helpers/idle-scene';
+import { blankLike, expectFoundWithin, feedFrames } from './helpers/idle-scene';
 
 // Still hands and still scenes on video (#19): a tracked hand whose thumbnail has not changed keeps
 // its landmarks (`stillHandMs`), and a due palm-detector run on an unchanged frame is skipped
@@ -188,9 +188,7 @@ describe('stillSceneMs: a due palm-detector run on an unchanged frame is skipped
       expect(detector.stats.detectorRuns).toBe(2);
       expect(detector.stats.detectorSkips).toBeGreaterThan(0);
       // The hand changes the scene: found within one detector interval (200 ms) of appearing.
-      const ms = await msUntilFound(detector, photo, 60);
-      expect(ms).toBeGreaterThanOrEqual(0);
-      expect(ms).toBeLessThanOrEqual(200);
+      await expectFoundWithin(detector, photo, 60, 200);
     } finally {
       local.dispose();
     }
@@ -222,9 +220,7 @@ describe('stillFalsePalmMs: what the landmark model clearly rejected is not chec
       await feed(grey(168), 75);
       expect(remembering.detector.stats.landmarkRuns).toBe(2);
       // Anything that changes the frame is checked again: a hand appearing is found at the next run.
-      const ms = await msUntilFound(remembering.detector, photo, 60);
-      expect(ms).toBeGreaterThanOrEqual(0);
-      expect(ms).toBeLessThanOrEqual(200);
+      await expectFoundWithin(remembering.detector, photo, 60, 200);
     } finally {
       remembering.dispose();
       forgetting.dispose();

@@ -5,7 +5,7 @@ import type { Detection, FrameData } from '../types';
 import sharp from 'sharp';
 import { makeVariant, type SweepVariant } from '../../../../tools/eval/sweep';
 import { BUILTIN_CLASSES, decodeFixture, fixtureFiles } from './helpers/fixtures';
-import { blankLike, feedFrames, msUntilFound } from './helpers/idle-scene';
+import { blankLike, expectFoundWithin, feedFrames } from './helpers/idle-scene';
 
 let recognizer: GestureRecognizer;
 beforeAll(async () => {
@@ -129,9 +129,7 @@ describe('tracking', () => {
       expect(detector.stats.detectorRuns).toBe(10);
       expect(detector.stats.faceRuns).toBe(4);
       // A hand that appears is found at the next run: within one detector interval (200 ms).
-      const ms = await msUntilFound(detector, photo, 60);
-      expect(ms).toBeGreaterThanOrEqual(0);
-      expect(ms).toBeLessThanOrEqual(200);
+      await expectFoundWithin(detector, photo, 60, 200);
     } finally {
       local.dispose();
     }

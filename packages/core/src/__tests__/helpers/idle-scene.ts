@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { HandDetector } from '../../detect/hand-detector';
 import type { FrameData } from '../../types';
 
@@ -20,4 +21,11 @@ export async function msUntilFound(detector: HandDetector, photo: FrameData, fro
     if ((await detector.detect(photo, { mode: 'video', timestamp: i * (1000 / 30) })).hands.length === 1) return (i - from) * (1000 / 30);
   }
   return -1;
+}
+
+/** Feeds `photo` from frame `from` on (as {@link msUntilFound}) and expects its hand found within `maxMs` of the first frame. */
+export async function expectFoundWithin(detector: HandDetector, photo: FrameData, from: number, maxMs: number): Promise<void> {
+  const ms = await msUntilFound(detector, photo, from);
+  expect(ms, 'ms until the hand was found (-1: never, in 8 frames)').toBeGreaterThanOrEqual(0);
+  expect(ms).toBeLessThanOrEqual(maxMs);
 }
