@@ -17,7 +17,8 @@
 // files are this tool's output and that each gives what the original gives.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../fixtures';
 
 interface WeightSpec {
@@ -140,7 +141,12 @@ export function fuseBiasActivation(original: ModelFiles): ModelFiles {
   const nodes = json.modelTopology.node;
   const byName = new Map(nodes.map((n) => [n.name, n]));
   const readers = new Map<string, GraphNode[]>();
-  for (const n of nodes) for (const input of n.input ?? []) readers.set(input.split(':')[0]!, [...(readers.get(input.split(':')[0]!) ?? []), n]);
+  for (const n of nodes) {
+    for (const input of n.input ?? []) {
+      const name = input.split(':')[0]!;
+      readers.set(name, [...(readers.get(name) ?? []), n]);
+    }
+  }
   const bias = new Set(json.weightsManifest[0]!.weights.filter((w) => w.shape.length === 1).map((w) => w.name));
   const gone = new Set<string>();
   const fused = new Map<string, GraphNode>();
@@ -178,7 +184,7 @@ export const shippedModel = (name: string) => ({ json: join(REPO_ROOT, 'packages
 /** The JSON text a rewritten model is shipped as. */
 export const modelJsonText = (json: ModelJson) => JSON.stringify(json);
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/tools\//, '/tools/'))) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   for (const { name, rewrite } of OPTIMIZED_MODELS) {
     const { json, bin } = rewrite(originalModel(name));
     const to = shippedModel(name);

@@ -15,14 +15,18 @@ export type Thumbnail = Float32Array;
 /** Samples per thumbnail side: 16 cells × 3. */
 const N = 48;
 
+/** The frame's raw pixels, or `null` for a tensor or browser source (validated by the detector before). */
+const rawPixels = (frame: Frame): FrameData | null => (frame instanceof tf.Tensor || !('data' in frame) ? null : (frame as FrameData));
+
 /**
  * The thumbnail of `box` in a frame of raw pixels, read straight from its bytes (no tensor, no
  * copy); `null` for any other frame kind (use {@link thumbnailOf} with the frame's tensor).
  * Points outside the frame read as the nearest edge pixel.
  */
 export function pixelThumbnail(frame: Frame, box: Box): Thumbnail | null {
-  if (frame instanceof tf.Tensor || !('data' in frame)) return null;
-  const { data, width, height, channels = 4 } = frame as FrameData;
+  const raw = rawPixels(frame);
+  if (!raw) return null;
+  const { data, width, height, channels = 4 } = raw;
   const out = new Float32Array(256);
   for (let i = 0; i < N * N; i++) {
     const x = Math.min(width - 1, Math.max(0, Math.floor(box[0] + (((i % N) + 0.5) * box[2]) / N)));
@@ -42,14 +46,17 @@ export function pixelThumbnail(frame: Frame, box: Box): Thumbnail | null {
  * `null` for any other frame kind (the caller converts the whole frame).
  */
 export async function regionLandmarks(frame: Frame, roi: Roi, estimate: (image: tf.Tensor4D, roi: Roi) => Promise<LandmarkResult>): Promise<LandmarkResult | null> {
-  if (frame instanceof tf.Tensor || !('data' in frame)) return null;
-  const { data, width, height, channels = 4 } = frame as FrameData;
+  const raw = rawPixels(frame);
+  if (!raw) return null;
+  const { data, width, height, channels = 4 } = raw;
   const r = (roi.size / 2) * (Math.abs(Math.cos(roi.rotation)) + Math.abs(Math.sin(roi.rotation))) + 2;
   const x0 = Math.max(0, Math.floor(roi.cx - r));
   const y0 = Math.max(0, Math.floor(roi.cy - r));
   const w = Math.min(width, Math.ceil(roi.cx + r)) - x0;
   const h = Math.min(height, Math.ceil(roi.cy + r)) - y0;
   if (!(w > 0 && h > 0)) return null;
+  // The RGB(A) → float copy of frame.ts's frameToTensor(), for a sub-rectangle: written again here
+  // because this chunk imports nothing of the core's (see the top of the file).
   const rgb = new Float32Array(w * h * 3);
   for (let y = 0, j = 0; y < h; y++) {
     for (let x = 0, i = ((y0 + y) * width + x0) * channels; x < w; x++, i += channels, j += 3) {
