@@ -8,25 +8,12 @@ import { pixelThumbnail, regionLandmarks, thumbnailChange, thumbnailOf } from '.
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import type { FrameData } from '../types';
 import { decodeFixture, fixtureFiles } from './helpers/fixtures';
-import { blankLike, expectFoundWithin, feedFrames } from './helpers/idle-scene';
+import { blankLike, expectFoundWithin, feedFrames, shifted } from './helpers/idle-scene';
 
 // Still hands and still scenes on video (#19): a tracked hand whose thumbnail has not changed keeps
 // its landmarks (`stillHandMs`), and a due palm-detector run on an unchanged frame is skipped
 // (`stillSceneMs`). Real models on a fixture photo; the "video" is the photo repeated, shifted or
 // painted over.
-
-/** `frame` shifted right by `dx` pixels (edge repeated). */
-function shifted(frame: FrameData, dx: number): FrameData {
-  const { width, height } = frame;
-  const data = new Uint8Array(frame.data.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const from = (y * width + Math.max(0, x - dx)) * 4;
-      data.set(frame.data.subarray(from, from + 4), (y * width + x) * 4);
-    }
-  }
-  return { data, width, height, channels: 4 };
-}
 
 /** `frame` with the box's top half painted over in flat grey: the hand changed shape there. */
 function paintedOver(frame: FrameData, box: readonly number[]): FrameData {

@@ -5,7 +5,7 @@ import type { Detection, FrameData } from '../types';
 import sharp from 'sharp';
 import { makeVariant, type SweepVariant } from '../../../../tools/eval/sweep';
 import { BUILTIN_CLASSES, decodeFixture, fixtureFiles } from './helpers/fixtures';
-import { blankLike, expectFoundWithin, feedFrames } from './helpers/idle-scene';
+import { blankLike, expectFoundWithin, feedFrames, shifted } from './helpers/idle-scene';
 
 let recognizer: GestureRecognizer;
 beforeAll(async () => {
@@ -67,19 +67,6 @@ describe('detect on the fixture photos (real models)', () => {
     expect(withFace).toBeGreaterThanOrEqual(20);
   });
 });
-
-/** Shifts an RGBA frame right by `dx` pixels (edge repeated): a near-identical next video frame. */
-function shifted(frame: FrameData, dx: number): FrameData {
-  const { width, height } = frame;
-  const data = new Uint8Array(frame.data.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const from = (y * width + Math.max(0, x - dx)) * 4;
-      data.set(frame.data.subarray(from, from + 4), (y * width + x) * 4);
-    }
-  }
-  return { data, width, height, channels: 4 };
-}
 
 describe('tracking', () => {
   it('runs the palm detector once over near-identical frames, again only when the hand is lost', async () => {

@@ -7,6 +7,19 @@ export function blankLike(photo: FrameData): FrameData {
   return { data: new Uint8Array(photo.data.length).fill(128), width: photo.width, height: photo.height, channels: 4 };
 }
 
+/** `frame` shifted right by `dx` pixels (edge repeated): a near-identical next video frame. */
+export function shifted(frame: FrameData, dx: number): FrameData {
+  const { width, height } = frame;
+  const data = new Uint8Array(frame.data.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const from = (y * width + Math.max(0, x - dx)) * 4;
+      data.set(frame.data.subarray(from, from + 4), (y * width + x) * 4);
+    }
+  }
+  return { data, width, height, channels: 4 };
+}
+
 /** Feeds `frame` as `count` video frames at 30 fps, timestamps from 0 (an idle scene when `frame` is {@link blankLike}). */
 export async function feedFrames(detector: HandDetector, frame: FrameData, count: number): Promise<void> {
   for (let i = 0; i < count; i++) await detector.detect(frame, { mode: 'video', timestamp: i * (1000 / 30) });
