@@ -25,6 +25,36 @@ export const BUILTIN_CLASSES = ['fist', 'ok', 'palm', 'one', 'peace'] as const;
 /** The built-ins added after the seed (MediaPipe's and HaGRID's); hands/ has photos of thumbs_up and rock only. */
 export const ADDED_BUILTIN_CLASSES = ['thumbs_up', 'thumbs_down', 'call', 'rock'] as const;
 
+/**
+ * Photos that show another handshape than the one their class folder's README gives, keyed by
+ * `<set folder>/<class>/<file>`, with the handshape they show. Found by looking at every photo of
+ * the class (2026-12-01, issue #14), not from our landmarks: of two fingers of equal length side
+ * by side, the middle finger is the longer, so three raised fingers whose longest is at one end,
+ * next to the finger the thumb holds down, are middle, ring and pinky. The landmark model reads
+ * each of these photos the same way (index folded, thumb tip on it), which is the `ok` / ASL-9
+ * handshape; the other 6 of `hands/three` are the README's (thumb over the pinky), as are all of
+ * `hands-b/three`. `npm run eval` reports the few-shot protocols both as labelled and with these
+ * photos left out ("by handshape"). The fixtures themselves are read-only here.
+ */
+export const HANDSHAPE_NOTES: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    'subhih__1528664299.56_pic00050.jpg',
+    'subhih__1528664299.56_pic00196.jpg',
+    'subhih__15_pic00026.jpg',
+    'subhih__25_pic00005.jpg',
+    'subhih__2_pic00560.jpg',
+    'subhih__2_pic00563.jpg',
+    'subhih__3_1528499009.07_pic00039.jpg',
+    'subhih__3_pic00011.jpg',
+    'subhih__996_pic00055.jpg',
+  ].map((file) => [`hands/three/${file}`, 'middle, ring and pinky up, the thumb holding the index down (the ok / ASL-9 handshape)']),
+);
+
+/** The {@link HANDSHAPE_NOTES} entry of a photo (any path ending in `<set>/<class>/<file>`), if it has one. */
+export function handshapeNote(file: string): string | undefined {
+  return HANDSHAPE_NOTES[file.split(/[\\/]/).slice(-3).join('/')];
+}
+
 /** The fixture split: part A when the FNV-1a hash of the file name is even (what the built-in references and thresholds were drawn from), else part B. */
 export function splitPart(file: string): 'A' | 'B' {
   let h = 2166136261;

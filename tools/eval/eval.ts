@@ -26,9 +26,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { BackendInfo, Frame } from '@gesture/node';
 import { runJsonChild } from '../child-process';
 import { commaList, integerIn, parseToolArgs } from '../cli';
-import { ADDED_BUILTIN_CLASSES, FIXTURES_DIR, splitPart } from '../fixtures';
+import { ADDED_BUILTIN_CLASSES, FIXTURES_DIR, handshapeNote, splitPart } from '../fixtures';
 import { formatSweep, runSweep, type SweepRow } from './sweep';
-import { CROSS_CLASSES, NO_GESTURE_CLASS, fewShotAcross, formatCrossSource, restingHands, unregisteredClaims, type CrossSourceResult } from './cross-source';
+import { CROSS_CLASSES, NO_GESTURE_CLASS, fewShotAcross, formatCrossSource, restingHands, unregisteredClaims, type CrossSourceResult, type HandsByClass } from './cross-source';
 import { loadGestureNode } from '../gesture-node';
 import { FINGERPOSE_MIN_SCORE, FINGERPOSE_TO_CLASS, FINGERPOSE_VERSION, fingerposeClassify } from '../peers/fingerpose-gestures';
 import { HUMAN_RULES, mapHumanHand } from '../peers/human-mapping';
@@ -175,6 +175,12 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
   const crossHands: Record<string, EvalHand[]> = {};
   const crossImages: EvalImage[] = [];
   const extraHands: Record<string, EvalHand[]> = {};
+  // Best hands of photos with a HANDSHAPE_NOTES entry (another handshape than their class's): left out of the "by handshape" protocols.
+  const noted = new Set<EvalHand>();
+  const note = (file: string, best: EvalHand | null) => {
+    if (best && handshapeNote(file)) noted.add(best);
+    return best;
+  };
   const sweep: { label: string; rows: SweepRow[] }[] = [];
 
   // 1. Our pipeline on every image: all hands, the best one (highest presence), time per recognize().
@@ -209,21 +215,21 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
     for (const cls of classes) {
       for (const file of all[cls]!) {
         const { width, height, ms, hands, faces } = await detectFile(file);
-        images.push({ file, cls, part: splitPart(file), ms, width, height, hands, faces, best: bestOf(hands) });
+        images.push({ file, cls, part: splitPart(file), ms, width, height, hands, faces, best: note(file, bestOf(hands)) });
       }
       log(`ours: ${cls} done (${all[cls]!.length} images)`);
     }
     // Classes of the cross-source protocol that this run does not score otherwise (e.g. `four` left out of --few-shot).
     for (const cls of CROSS_CLASSES.filter((c) => args.cross && all[c] && !classes.includes(c))) {
       for (const file of all[cls]!) {
-        const best = bestOf((await detectFile(file)).hands);
+        const best = note(file, bestOf((await detectFile(file)).hands));
         if (best) (extraHands[cls] ??= []).push(best);
       }
     }
     for (const cls of Object.keys(crossAll)) {
       for (const file of crossAll[cls]!) {
         const { width, height, hands, faces } = await detectFile(file);
-        const best = bestOf(hands);
+        const best = note(file, bestOf(hands));
         crossImages.push({ file, cls, part: splitPart(file), ms: 0, width, height, hands, faces, best });
         if (best && (CROSS_CLASSES as readonly string[]).includes(cls)) (crossHands[cls] ??= []).push(best);
       }
@@ -283,15 +289,22 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
     const here = Object.fromEntries(CROSS_CLASSES.map((c) => [c, extraHands[c] ?? found(c)]));
     const name = (dir: string) => basename(dir);
     const [a, b] = [name(args.data), name(args.cross)];
-    const dirs = [
-      { label: `${a} → ${b}`, ...(await fewShotAcross(GestureRegistry, here, crossHands, args.ks, args.seeds)) },
-      { label: `${b} → ${a}`, ...(await fewShotAcross(GestureRegistry, crossHands, here, args.ks, args.seeds)) },
-    ];
-    const within = [
-      { label: `within ${a}`, ...(await fewShotAcross(GestureRegistry, here, null, args.ks, args.seeds)) },
-      { label: `within ${b}`, ...(await fewShotAcross(GestureRegistry, crossHands, null, args.ks, args.seeds)) },
-    ];
-    const claims = [{ label: a, perK: await unregisteredClaims(GestureRegistry, here, args.ks, args.seeds) }, { label: b, perK: await unregisteredClaims(GestureRegistry, crossHands, args.ks, args.seeds) }];
+    const protocols = async (mine: HandsByClass, theirs: HandsByClass) => ({
+      directions: [
+        { label: `${a} → ${b}`, ...(await fewShotAcross(GestureRegistry, mine, theirs, args.ks, args.seeds)) },
+        { label: `${b} → ${a}`, ...(await fewShotAcross(GestureRegistry, theirs, mine, args.ks, args.seeds)) },
+      ],
+      within: [
+        { label: `within ${a}`, ...(await fewShotAcross(GestureRegistry, mine, null, args.ks, args.seeds)) },
+        { label: `within ${b}`, ...(await fewShotAcross(GestureRegistry, theirs, null, args.ks, args.seeds)) },
+      ],
+      claims: [{ label: a, perK: await unregisteredClaims(GestureRegistry, mine, args.ks, args.seeds) }, { label: b, perK: await unregisteredClaims(GestureRegistry, theirs, args.ks, args.seeds) }],
+    });
+    const { directions: dirs, within, claims } = await protocols(here, crossHands);
+    // The same with the photos of another handshape than their class's left out (HANDSHAPE_NOTES), when any were scored.
+    const shaped = (set: HandsByClass) => Object.fromEntries(Object.entries(set).map(([c, hands]) => [c, hands.filter((h) => !noted.has(h))]));
+    const left = [...images, ...crossImages].filter((i) => i.best && noted.has(i.best) && (CROSS_CLASSES as readonly string[]).includes(i.cls)).map((i) => displayPath(i.file));
+    const byHandshape = noted.size > 0 ? { left, ...(await protocols(shaped(here), shaped(crossHands))) } : undefined;
     // Built-ins and resting hands on the other set too, with the same registry.
     const crossBuiltinClasses = [...[...BUILTIN_CLASSES, ...ADDED_BUILTIN_CLASSES].filter((c) => crossAll[c]), ...(crossAll[NONE] ? [NONE] : [])];
     const builtinsThere = scoreBuiltins(crossImages.filter((i) => crossBuiltinClasses.includes(i.cls)).map(oursAnswer), crossBuiltinClasses);
@@ -301,7 +314,7 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
       perClass: builtinsThere.perClass, overall: builtinsThere.overall, none: builtinsThere.none.falseGestures, resting: restingThere,
       detected: { detected: withHandThere.filter((i) => i.best).length, total: withHandThere.length },
     };
-    crossSource = { other: args.cross, otherSet, directions: dirs, within, claims };
+    crossSource = { other: args.cross, otherSet, directions: dirs, within, claims, ...(byHandshape ? { byHandshape } : {}) };
     log('ours: cross-source done');
   }
 
@@ -529,12 +542,12 @@ const FITTED = [
   '- **Built-in reference hands** (used only when a custom gesture and a built-in both claim a hand): part A of each built-in class of `hands/`; `thumbs_down` uses the `thumbs_up` hands turned upside down; `call` has none.',
   '- **Resting hands** (`packages/core/src/classify/resting.ts`): round thresholds set from the geometry they name (fingers 30° below horizontal, a hand centre 0.4 face heights above the face, 0.7 below it, back of the hand to the camera), not fitted; the cues were chosen after looking at the 9 `hands-b/no_gesture` photos that gave a gesture, so **`no_gesture` is not a held-out figure** either. The same rules cost nothing on the gesture photos of `hands/` and one photo (`palm`, a cut-out hand pointing down) on `hands-b/`.',
   '- **Few-shot** (`packages/core/src/classify/sample-model.ts`, `augment.ts`, `reference-data.ts`; re-chosen for #14 on `hands/` **part A only**, `hands-b/` unseen by every fitted number):',
-  '  - **Whitening** (the metric): pooled within-class covariance of part A of every class of `hands/` but `three` (131 hands of 14 classes; `three` left out because 7 of its 15 photos give the landmarks of an `ok` hand, index curled onto the thumb, which is a landmark failure, not variation within a gesture). Before: part A of the seed five plus **all** of `four` and `asl_digit_6` (their part B included).',
+  '  - **Whitening** (the metric): pooled within-class covariance of part A of every class of `hands/` but `three` (131 hands of 14 classes; `three` left out because 9 of its 15 photos show another handshape than the other 6, the `ok` handshape (see the known limit below): two gestures under one label, not variation within one). Before: part A of the seed five plus **all** of `four` and `asl_digit_6` (their part B included).',
   '  - **Acceptance width** 1.5 for one sample, narrowing as K^-0.15 with K samples (1.18 at K=5), **finger-bend weight** 1.25, **orientation weight** 3: chosen on a grid (width 1–2, shrink 0–0.3, bend weight 1–3, orientation 1.5 or 3) by the best mean of two part-A protocols, (a) `ok`/`one`/`palm`/`peace` registered as customs (no built-ins) from K = 1, 3, 5 hands of one source of part A (sld or subhih) and recognised on the other source, each class also left out in turn and its hands claimed by a custom counted against it above 5 %; (b) the within-set protocols below restricted to part A. One constraint was not part A: the classify test requires the registration report to call `asl_digit_6` confusable with `three` (one handshape, two sources; the first five photos of each class, either part), which ruled out bend weight 1.5 (1.6 points better on the protocols). `tools/eval/fewshot-dev.ts` reruns both protocols for the shipped constants. Before: width 1.25, bend weight 1, orientation 3, picked on grids whose figures covered both sets.',
   '  - **Registration report**: a custom gesture\'s similarity to an existing custom gesture is scored at the one-sample width, whatever K, so the narrowing above does not hide one handshape registered twice.',
   '  - **Views** of each sample turned ±25° about the wrist in 3-D: set a priori and kept (removing them changed nothing on part A\'s within-set protocols, which have too little viewpoint variety to choose them).',
   '  - So every few-shot figure on `hands-b/` below is held out: it was scored three times during this work (after the first part-A choice, after the new whitening, after the confusable constraint) and no choice followed from it (the new whitening cost `hands → hands-b` K=5 4–5 points there and was kept). Figures within `hands/` include the part A hands the metric was fitted on, and `hands-b → hands` scores them too.',
-  '  - **Known limit:** 7 of the 15 `hands/three` photos give the landmarks of an `ok` hand (index curled onto the thumb, middle, ring and pinky straight; `hands-b/three` has none of these), so the `ok` built-in keeps them in every protocol that scores `hands/three` (`hands-b → hands`, within `hands`, the six-class table), and `three` samples drawn from them can take real `ok` hands. No choice of width or weights on landmarks separates them.',
+  '  - **Known limit, `hands/three` holds two handshapes:** 9 of its 15 photos (8 of them with a hand found) show the middle, ring and pinky fingers up and the thumb holding the index down, the `ok` / ASL-9 handshape, not the README\'s index, middle and ring up with the thumb over the pinky (the other 6, and every `hands-b/three` photo). Found on 2026-12-01 by looking at each photo: of the three raised fingers, the longest (the middle finger) is the one at the end next to the folded finger. The landmark model reads every one of them that way, so the built-in `ok` is right about their shape and keeps them in every protocol that scores `hands/three` (`hands-b → hands`, within `hands`, the six-class table), and `three` samples drawn from them can take real `ok` hands. Until then this page called it a landmark-model failure; it is not. The photos are listed in `HANDSHAPE_NOTES` (tools/fixtures.ts, with the reason), and "Few-shot across sources" also shows every protocol without them ("by handshape").',
 ].join('\n');
 
 function pageFor(r: EvalResult, svgName: string): string {
