@@ -1,4 +1,4 @@
-// The development protocols that chose the few-shot constants (packages/core/src/classify/sample-model.ts),
+// The development protocols that chose the few-shot constants (packages/core/src/classify/sample-model.ts, match-vector.ts),
 // on part A of hands/ only (hands-b/ is never read): run them again for the shipped constants.
 //
 //   npm run eval -- --no-peers --hands-cache /tmp/hands.json     once: stores the detections

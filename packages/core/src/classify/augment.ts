@@ -1,5 +1,6 @@
 import type { Point3 } from '../types';
 import { normalizeLandmarks, type NormalizedLandmarks } from './normalize';
+import type { ImageUp } from './matching';
 
 /**
  * The views of each sample a custom gesture also accepts: the same hand turned about the wrist
@@ -37,4 +38,19 @@ export function augmentedViews(hand: NormalizedLandmarks): NormalizedLandmarks[]
     const view = turn(hand, yaw, pitch);
     return view ? [view] : [];
   });
+}
+
+/**
+ * The same hand turned half a turn about the image's vertical axis, so its other side faces the
+ * camera (a thumbs up shown with the nails or with the knuckles forward, fingers pointing left or
+ * right), with its {@link ImageUp}. In the canonical frame that is x and depth negated and `up`
+ * mirrored: a rotation, so finger order and handedness stay. The match vector never reads the sign
+ * of depth, so to it this is also the mirror image: the same shape made with the other hand, or a
+ * hand whose left and right the landmark model swapped.
+ *
+ * @example
+ * turnedAround(canonical, [1, 0]).up; // [-1, 0]
+ */
+export function turnedAround(hand: NormalizedLandmarks, up: ImageUp): { hand: NormalizedLandmarks; up: ImageUp } {
+  return { hand: hand.map(([x, y, z]): Point3 => [-x, y, -z]), up: [-up[0], up[1]] };
 }

@@ -1,6 +1,7 @@
 import { builtinScores } from './builtin';
 import type { NormalizedLandmarks } from './normalize';
-import { matchVector, referenceVectors, vectorDistance, type SampleModel } from './sample-model';
+import { matchVector, referenceVectors, vectorDistance } from './match-vector';
+import type { SampleModel } from './sample-model';
 import { NO_GESTURE, type BuiltinGestureName, type GestureMatch } from './types';
 
 /**

@@ -8,7 +8,7 @@ import { resolveGestureRegistryOptions, type GestureRegistryOptions, type Resolv
 import { GESTURE_PACK_FORMAT, GESTURE_PACK_LIMITS, GESTURE_PACK_VERSION, labelProblem, normalizeLabel, validateGesturePack, type GesturePack } from './pack';
 import { loadReferenceData, registrationCode } from './reference';
 import { restingReason } from './resting';
-import { SampleModel } from './sample-model';
+import type { SampleModel } from './sample-model';
 import { MOTION_GESTURES } from '../motion-options';
 import { CustomMotionCatalogue } from '../motion/catalogue';
 import type { CustomMotion, CustomMotionSource } from '../motion/custom-matcher';
@@ -145,7 +145,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
       // The learning code comes with the reference data, in the chunk custom gestures load on first use.
       await loadReferenceData();
       if (motion) return this.registerMotion(name, samples as readonly MotionSample[], meaning);
-      const { learnSamples, nearestGesture, forecastSamples } = registrationCode();
+      const { learnSamples, nearestGesture, forecastSamples, SampleModel } = registrationCode();
       const { accepted, ups, rejected } = await learnSamples(samples as readonly RegistrationSample[], this.options);
       const report: RegistrationReport = { gesture: name, registered: accepted.length > 0, accepted: accepted.length, rejected, nearest: null, confusable: false, leaveOneOut: null, hints: [] };
       if (accepted.length === 0) return report;
@@ -274,8 +274,9 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
         { path: '$.gestures' },
       );
     }
+    const { SampleModel } = valid.gestures.length > 0 ? registrationCode() : { SampleModel: null };
     for (const g of valid.gestures) {
-      this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel(g.samples, g.ups) });
+      this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel!(g.samples, g.ups) });
       this.motions.set(g.name, null);
     }
     for (const m of valid.motions) this.custom.delete(m.name);

@@ -1,6 +1,7 @@
 import { matchGesture, type ImageUp, type MatchCandidates } from './matching';
 import type { NormalizedLandmarks } from './normalize';
-import { PRIOR_SPREAD, SampleModel, vectorDistance } from './sample-model';
+import { vectorDistance } from './match-vector';
+import { PRIOR_SPREAD, SampleModel } from './sample-model';
 
 /**
  * Two samples closer than this (match-vector distance, a fifth of the acceptance unit) are nearly
