@@ -27,4 +27,17 @@ describe('the registration report predicts', () => {
     expect(report.leaveOneOut).toBe(0);
     expect(report.hints.some((h) => h.startsWith('2 of 2 samples are not recognised from the others'))).toBe(true);
   });
+
+  it('names a single odd sample among five, by its index in the samples given', async () => {
+    const registry = new GestureRegistry({ builtins: [...SEED_GESTURES] });
+    // Index 0 is refused (not a hand), so the rock at index 3 is the fourth accepted sample.
+    const samples = [[[0, 0, 0]] as never, four(-20), four(0, 1.2), syntheticHand(SHAPES.rock), four(20), four(10, 0.9)];
+    const report = await registry.register('four', samples);
+    expect(report.rejected.map((r) => r.index)).toEqual([0]);
+    expect(report.leaveOneOut).toBe(0.8);
+    expect(report.hints).toContainEqual(expect.stringMatching(/^1 of 5 samples is not recognised from the others \(index 3\b/));
+    // Five alike: no such hint.
+    const alike = await new GestureRegistry({ builtins: [...SEED_GESTURES] }).register('four', [four(-20), four(0, 1.2), four(20), four(10, 0.9), four(-10)]);
+    expect(alike.hints.filter((h) => h.includes('not recognised'))).toEqual([]);
+  });
 });

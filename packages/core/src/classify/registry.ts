@@ -153,7 +153,7 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
       const candidates = this.candidatesWithout(name);
       report.nearest = nearestGesture(name, model, candidates);
       report.confusable = report.nearest !== null && report.nearest.similarity >= this.options.confusableSimilarity;
-      Object.assign(report, forecastSamples(name, accepted, ups, candidates));
+      Object.assign(report, forecastSamples(name, accepted, ups, candidates, rejected));
       if (report.confusable && report.nearest) report.hints.push(`it looks like ${report.nearest.gesture}: the two will be mistaken for each other.`);
       this.custom.set(name, { meaning: meaning === null ? null : normalizeLabel(meaning), replace: isBuiltin, model });
       this.motions.set(name, null);
