@@ -29,9 +29,9 @@ const items = data.filter((o) => o.hands.length).map((o) => {
   const curls = FINGERS.map((f) => fingerBends(hand, f).reduce((a, b) => a + b, 0));
   return { cls: o.class as string, part: splitPart(o.file), up: imageUp(o.hands[0].landmarks, o.hands[0].handedness), curls, x: shapeVector(hand) };
 });
-// The whitening's within-class covariance: part A of every class of hands/ but `three`, whose hands
-// fall in two landmark shapes (7 of 15 read as an ok hand, index curled onto the thumb) and would
-// count that landmark failure as variation within one gesture.
+// The whitening's within-class covariance: part A of every class of hands/ but `three`, whose photos
+// show two handshapes (9 of 15 the ok handshape, thumb over the index: HANDSHAPE_NOTES in
+// tools/fixtures.ts) and would count two gestures as variation within one.
 const dev = items.filter((i) => i.part === 'A' && i.cls !== 'three');
 const dim = dev[0]!.x.length;
 const cov = Array.from({ length: dim }, () => new Array(dim).fill(0)); let n = 0;

@@ -274,9 +274,8 @@ export class GestureRegistry implements Classifier, CustomMotionSource {
         { path: '$.gestures' },
       );
     }
-    const { SampleModel } = valid.gestures.length > 0 ? registrationCode() : { SampleModel: null };
     for (const g of valid.gestures) {
-      this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new SampleModel!(g.samples, g.ups) });
+      this.custom.set(g.name, { meaning: g.meaning, replace: g.replace, model: new (registrationCode().SampleModel)(g.samples, g.ups) });
       this.motions.set(g.name, null);
     }
     for (const m of valid.motions) this.custom.delete(m.name);
