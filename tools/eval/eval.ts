@@ -283,6 +283,9 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
   const found = (cls: string) => images.filter((i) => i.cls === cls && i.best).map((i) => i.best!);
   const builtinHandsB = inBuiltin.filter((i) => i.cls !== NONE && i.best && i.part === 'B').map((i) => [i.cls, i.best!] as const);
   const few = fewShotClasses.length ? await fewShot({ GestureRegistry, detect, found, classes: fewShotClasses, ks: args.ks, seeds: args.seeds, builtinHandsB }) : {};
+  // The same without the photos of another handshape than their class's (HANDSHAPE_NOTES), when any is among them.
+  const shapedFound = (cls: string) => found(cls).filter((h) => !noted.has(h));
+  const fewByHandshape = fewShotClasses.some((c) => found(c).some((h) => noted.has(h))) ? await fewShot({ GestureRegistry, detect, found: shapedFound, classes: fewShotClasses, ks: args.ks, seeds: args.seeds, builtinHandsB }) : undefined;
   log('ours: few-shot done');
   let crossSource: CrossSourceResult | undefined;
   if (args.cross) {
@@ -404,6 +407,7 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
     builtin: { ...ours, otherAsBuiltin: otherAsBuiltin(inOther.map(oursAnswer)), overallNoRestingCheck: oursNoRestingCheck },
     resting,
     fewShot: few,
+    ...(fewByHandshape ? { fewShotByHandshape: fewByHandshape } : {}),
     crossSource,
     sweep: sweep.length ? sweep : undefined,
     timing: { recognize: summarizeMs(images.map((i) => i.ms)) },
@@ -518,6 +522,12 @@ export function formatReport(r: EvalResult, { svgName, command }: { svgName?: st
     if (last) {
       L.push('', `Per class at K=${last.k} (all seeds pooled):`, '');
       L.push(table(['class', 'correct', 'rate', 'wrong answers'], Object.entries(last.perClass).map(([c, v]) => [c, frac(v.correct, v.total), pct(v.rate), Object.entries(v.answers ?? {}).filter(([g]) => g !== c).map(([g, n]) => `${g} ×${n}`).join(', ') || '–'])));
+    }
+    const shaped = r.fewShotByHandshape ? Object.values(r.fewShotByHandshape) : [];
+    const shapedLast = shaped[shaped.length - 1];
+    if (shapedLast) {
+      const perClass = Object.entries(shapedLast.perClass).filter(([c, v]) => v.total !== last?.perClass[c]?.total);
+      L.push('', `By handshape (the photos of \`HANDSHAPE_NOTES\` in tools/fixtures.ts left out, see "Few-shot across sources"): ${shaped.map((f) => `K=${f.k} ${pct(f.mean)} (min ${pct(f.min)})`).join(', ')}; built-ins with customs at K=${shapedLast.k} ${pct(shapedLast.builtinsWithCustoms?.mean)} (min ${pct(shapedLast.builtinsWithCustoms?.min)}); ${perClass.map(([c, v]) => `\`${c}\` ${frac(v.correct, v.total)}${Object.entries(v.answers ?? {}).filter(([g]) => g !== c).map(([g, n]) => `, ${g} ×${n}`).join('')}`).join('; ')}.`);
     }
     L.push('');
   }
