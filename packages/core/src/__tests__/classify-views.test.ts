@@ -6,6 +6,7 @@ import { distance, imageUp, normalizeLandmarks, type NormalizedLandmarks } from 
 import { matchVector } from '../classify/match-vector';
 import { loadReferenceData } from '../classify/reference';
 import { SampleModel } from '../classify/sample-model';
+import { GestureRegistry } from '../classify/registry';
 import { createGestureRecognizer, type GestureRecognizer } from '../recognizer';
 import type { DetectedHand, Point3 } from '../types';
 import { SHAPES, syntheticHand, transform } from './classify-hands';
@@ -56,6 +57,21 @@ describe('turnedAround (a sample seen from its other side)', () => {
     const { hand: turned, up } = turnedAround(hand, [0, 1]);
     expect(up).toEqual([-0, 1]);
     turned.forEach(([x, y, z], i) => expect([x, y, z]).toEqual([-hand[i]![0], hand[i]![1], -hand[i]![2]]));
+  });
+});
+
+describe('what the turned-around view means for two custom gestures', () => {
+  it('a hand and the same hand shown from its other side are one gesture to the matcher: the report says so', async () => {
+    // An open hand, thumb out; seen from behind, a right hand's image is its mirror image (x negated;
+    // depth is not read), thumb on the other side. Without the view the report calls them apart.
+    const front = [0, 15, -15].map((deg) => transform(syntheticHand(SHAPES.palm), { deg }));
+    const back = front.map((h) => h.map(([x, y, z]): Point3 => [600 - x, y, -z]));
+    const registry = new GestureRegistry({ builtins: [] });
+    await registry.register('front', front);
+    const report = await registry.register('back', back);
+    expect(report.nearest?.gesture).toBe('front');
+    expect(report.confusable).toBe(true);
+    expect(report.hints).toContainEqual(expect.stringMatching(/^it looks like front/));
   });
 });
 
