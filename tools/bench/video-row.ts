@@ -95,13 +95,16 @@ export async function benchVideo(node: GestureNode, human: boolean, log: (line: 
       detectorSkips: (stats.detectorSkips ?? 0) - (before.detectorSkips ?? 0),
     };
     if (!human) return row;
+    /** Human on the same frames in a child process, with `args` for its child. */
+    const timeHuman = async (what: string, args: string[]) => {
+      const theirs = await runJsonChild<HumanVideoOutput>(what, new URL('./human-video-child.ts', import.meta.url), args);
+      return { ...node.summarize(theirs.samples), meanMs: mean(theirs.samples), version: theirs.version };
+    };
     log('video: timing Human on the same frames in a child process');
-    const theirs = await runJsonChild<HumanVideoOutput>('the Human video benchmark', new URL('./human-video-child.ts', import.meta.url), []);
-    row.human = { ...node.summarize(theirs.samples), meanMs: mean(theirs.samples), version: theirs.version };
+    row.human = await timeHuman('the Human video benchmark', []);
     row.meanVsHuman = row.ours.meanMs / row.human.meanMs;
     log('video: timing Human with its own video settings');
-    const cached = await runJsonChild<HumanVideoOutput>('the Human video benchmark (its video defaults)', new URL('./human-video-child.ts', import.meta.url), ['--video-defaults']);
-    row.humanVideoDefaults = { ...node.summarize(cached.samples), meanMs: mean(cached.samples) };
+    row.humanVideoDefaults = await timeHuman('the Human video benchmark (its video defaults)', ['--video-defaults']);
     return row;
   } finally {
     recognizer.dispose();

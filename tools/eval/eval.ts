@@ -181,6 +181,7 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
     if (best && handshapeNote(file)) noted.add(best);
     return best;
   };
+  const unnoted = (hands: readonly EvalHand[]) => hands.filter((h) => !noted.has(h));
   const sweep: { label: string; rows: SweepRow[] }[] = [];
 
   // 1. Our pipeline on every image: all hands, the best one (highest presence), time per recognize().
@@ -284,7 +285,7 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
   const builtinHandsB = inBuiltin.filter((i) => i.cls !== NONE && i.best && i.part === 'B').map((i) => [i.cls, i.best!] as const);
   const few = fewShotClasses.length ? await fewShot({ GestureRegistry, detect, found, classes: fewShotClasses, ks: args.ks, seeds: args.seeds, builtinHandsB }) : {};
   // The same without the photos of another handshape than their class's (HANDSHAPE_NOTES), when any is among them.
-  const shapedFound = (cls: string) => found(cls).filter((h) => !noted.has(h));
+  const shapedFound = (cls: string) => unnoted(found(cls));
   const fewByHandshape = fewShotClasses.some((c) => found(c).some((h) => noted.has(h))) ? await fewShot({ GestureRegistry, detect, found: shapedFound, classes: fewShotClasses, ks: args.ks, seeds: args.seeds, builtinHandsB }) : undefined;
   log('ours: few-shot done');
   let crossSource: CrossSourceResult | undefined;
@@ -305,7 +306,7 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
     });
     const { directions: dirs, within, claims } = await protocols(here, crossHands);
     // The same with the photos of another handshape than their class's left out (HANDSHAPE_NOTES), when any were scored.
-    const shaped = (set: HandsByClass) => Object.fromEntries(Object.entries(set).map(([c, hands]) => [c, hands.filter((h) => !noted.has(h))]));
+    const shaped = (set: HandsByClass) => Object.fromEntries(Object.entries(set).map(([c, hands]) => [c, unnoted(hands)]));
     const left = [...images, ...crossImages].filter((i) => i.best && noted.has(i.best) && (CROSS_CLASSES as readonly string[]).includes(i.cls)).map((i) => displayPath(i.file));
     const byHandshape = noted.size > 0 ? { left, ...(await protocols(shaped(here), shaped(crossHands))) } : undefined;
     // Built-ins and resting hands on the other set too, with the same registry.
