@@ -5,11 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GestureRegistry } from '../../packages/core/src/classify/registry';
 import type { HandLandmarks, Handedness } from '../../packages/core/src/types';
 import { TSX_NODE_ARGS } from '../child-process';
-import { BUILTIN_CLASSES, FIXTURES_DIR, REPO_ROOT, seededRandom, splitPart } from '../fixtures';
+import type { CrossSourceResult } from '../eval/cross-source';
+import { BUILTIN_CLASSES, FIXTURES_DIR, FIXTURES_ROOT, REPO_ROOT, seededRandom, splitPart } from '../fixtures';
 
 /**
  * `npm run eval` in reduced form on the real fixtures: 1 seed, K=5, fingerpose as the only peer
- * (Human is left out: a second pipeline would double the time). The few-shot classes are the
+ * (Human is left out: a second pipeline would double the time), with `hands-b` as the other set (`--cross`). The few-shot classes are the
  * classify accuracy test's evaluation classes, in its order, so the numbers are comparable.
  * Checks that the JSON has every field, that every rate is in [0, 1], and recomputes from the
  * per-image hands, with the classify test's own method (GestureRegistry from src, best hand per
@@ -48,7 +49,9 @@ interface EvalJson {
   timing: { recognize: { medianMs: number; meanMs: number; p95Ms: number; n: number } };
   peers: { fingerpose?: Scored & { version: string; timing: unknown }; human?: unknown };
   perImage: PerImage[];
+  crossSource: CrossSourceResult;
 }
+const HANDS_B = resolve(FIXTURES_ROOT, 'hands-b');
 
 function run(args: string[]): Promise<string> {
   return new Promise((ok, fail) => {
@@ -75,9 +78,9 @@ let result: EvalJson;
 
 beforeAll(async () => {
   if (!existsSync(resolve(ROOT, 'packages/node/dist/index.js'))) throw new Error('packages/node/dist is missing: run `npm run build` (npm test does)');
-  const stdout = await run(['--data', FIXTURES_DIR, '--json', '--per-image', '--k', '5', '--seeds', '1', '--peers', 'fingerpose', '--few-shot', FEW_SHOT.join(',')]);
+  const stdout = await run(['--data', FIXTURES_DIR, '--json', '--per-image', '--k', '5', '--seeds', '1', '--peers', 'fingerpose', '--few-shot', FEW_SHOT.join(','), '--cross', HANDS_B]);
   result = JSON.parse(stdout) as EvalJson;
-}, 170_000);
+}, 260_000);
 
 describe(`npm run eval, reduced (${FIXTURES_DIR})`, () => {
   it('prints one JSON object with every field', () => {
@@ -169,5 +172,23 @@ describe(`npm run eval, reduced (${FIXTURES_DIR})`, () => {
     expect(fp.detection).toEqual(result.builtin.detection);
     expect(fp.overall.detected).toBe(result.builtin.overall.detected);
     for (const i of result.perImage) expect(i.fingerpose === null, i.file).toBe(i.best === null);
+  });
+
+  it('on the other set (hands-b): the #14 targets for the built-ins hold, and fingerpose is scored on the same hands', () => {
+    const ours = result.crossSource.otherSet;
+    // Issue #14: hands found and built-in top-1 ≥ 98 % on hands-b too; no_gesture ≤ 1 of 14; no gesture on none.
+    expect(ours.detected.detected / ours.detected.total).toBeGreaterThanOrEqual(0.98);
+    expect(ours.overall.accuracyDetected).toBeGreaterThanOrEqual(0.98);
+    expect(ours.resting.images).toBe(14);
+    expect(ours.resting.withGesture).toBeLessThanOrEqual(1);
+    expect(ours.none.images).toBe(0);
+    const fp = result.crossSource.otherSet.peers!.fingerpose!;
+    expect(fp.detected).toEqual(ours.detected);
+    expect(fp.overall.detected).toBe(ours.overall.detected);
+    expect(Object.keys(fp.perClass)).toEqual(Object.keys(ours.perClass));
+    // It has no thumbs_down, call or rock: those rows are all wrong for it, so it cannot reach ours.
+    for (const cls of ['thumbs_down', 'call', 'rock']) expect(fp.perClass[cls]!.correct, cls).toBe(0);
+    expect(fp.overall.correct).toBeLessThan(ours.overall.correct);
+    expect(result.crossSource.otherSet.peers!.Human).toBeUndefined();
   });
 });

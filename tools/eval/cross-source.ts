@@ -114,18 +114,21 @@ export function restingHands(images: readonly { cls: string; answers: { gestures
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)} %`);
 const table = (header: readonly string[], rows: readonly (readonly string[])[]) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
+/** One system's built-ins, `none` and resting hands on the other set. */
+export interface OtherSetScore {
+  perClass: Record<string, { correct: number; detected: number; total: number; accuracyDetected: number | null }>;
+  overall: { correct: number; detected: number; total: number; accuracyDetected: number | null };
+  none: { images: number; rate: number | null };
+  resting: ReturnType<typeof restingHands>;
+  /** Photos showing a gesture (not `none`, not `no_gesture`) where a hand was found. */
+  detected: { detected: number; total: number };
+}
+
 /** The cross-source part of the eval, as it appears in the JSON. */
 export interface CrossSourceResult {
   other: string;
-  /** The built-ins (and resting hands) on the other set, scored like the main set's. */
-  otherSet: {
-    perClass: Record<string, { correct: number; detected: number; total: number; accuracyDetected: number | null }>;
-    overall: { correct: number; detected: number; total: number; accuracyDetected: number | null };
-    none: { images: number; rate: number | null };
-    resting: ReturnType<typeof restingHands>;
-    /** Photos showing a gesture (not `none`, not `no_gesture`) where a hand was found. */
-    detected: { detected: number; total: number };
-  };
+  /** The built-ins (and resting hands) on the other set, scored like the main set's; `peers` the same for each peer scored. */
+  otherSet: OtherSetScore & { peers?: Partial<Record<'fingerpose' | 'Human', OtherSetScore>> };
   directions: Protocol[];
   within: Protocol[];
   claims: Claims[];
@@ -141,10 +144,18 @@ type Claims = { label: string; perK: Awaited<ReturnType<typeof unregisteredClaim
 
 /** Markdown for the cross-source part: summary per direction and K, then per-class tables. */
 export function formatCrossSource(r: CrossSourceResult): string {
-  const L: string[] = [`### Built-ins on the other set (\`${r.other.split('/').pop()}\`, ours)`, ''];
   const o = r.otherSet;
-  L.push(`Same registry and resting check; hands found on its gesture photos: ${o.detected.detected}/${o.detected.total} (${pct(ratio(o.detected.detected, o.detected.total))}); \`none\` photos with a gesture: ${o.none.images}; \`no_gesture\` photos giving a gesture: ${o.resting.withGesture}/${o.resting.images} (${o.resting.withGestureNoRestingCheck}/${o.resting.images} without the resting check).`, '');
-  L.push(table(['class', 'detected', 'all'], [...Object.entries(o.perClass).map(([c, v]) => [c, `${v.correct}/${v.detected} (${pct(v.accuracyDetected)})`, `${v.correct}/${v.total}`]), ['**overall**', `**${o.overall.correct}/${o.overall.detected} (${pct(o.overall.accuracyDetected)})**`, `**${o.overall.correct}/${o.overall.total}**`]]));
+  const peers = Object.entries(o.peers ?? {});
+  const L: string[] = [`### Built-ins on the other set (\`${r.other.split('/').pop()}\`${peers.length ? `, ours and ${peers.map(([n]) => n).join(', ')}` : ', ours'})`, ''];
+  L.push(`Same registry and resting check as above; hands found on its gesture photos: ${o.detected.detected}/${o.detected.total} (${pct(ratio(o.detected.detected, o.detected.total))}); \`none\` photos with a gesture: ${o.none.images}; \`no_gesture\` photos giving a gesture: ${o.resting.withGesture}/${o.resting.images} (${o.resting.withGestureNoRestingCheck}/${o.resting.images} without the resting check).`, '');
+  if (peers.length) {
+    L.push('Each peer on the same photos, read as on the main set (fingerpose on our hands, Human with its own pipeline; neither has a resting check, and a class it has no gesture for counts as wrong):', '');
+    L.push(table(['system', 'hands found (gesture photos)', 'built-ins top-1, detected', '`none` photos with a gesture', '`no_gesture` photos with a gesture'], [['ours', o] as const, ...peers].map(([n, p]) => [n, `${p.detected.detected}/${p.detected.total} (${pct(ratio(p.detected.detected, p.detected.total))})`, `${p.overall.correct}/${p.overall.detected} (${pct(p.overall.accuracyDetected)})`, String(p.none.images), `${p.resting.withGesture}/${p.resting.images}`])), '');
+  }
+  const systems = [['ours', o] as const, ...peers];
+  const cell = (v: { correct: number; detected: number; total: number; accuracyDetected: number | null } | undefined) => (v ? [`${v.correct}/${v.detected} (${pct(v.accuracyDetected)})`, `${v.correct}/${v.total}`] : ['–', '–']);
+  const header = peers.length ? ['class', ...systems.flatMap(([n]) => [`${n} detected`, `${n} all`])] : ['class', 'detected', 'all'];
+  L.push(table(header, [...Object.keys(o.perClass).map((c) => [c, ...systems.flatMap(([, p]) => cell(p.perClass[c]))]), ['**overall**', ...systems.flatMap(([, p]) => cell(p.overall).map((x) => `**${x}**`))]]));
   L.push('', '### Few-shot across sources (ours)', '');
   L.push(`Only the seed five built-ins active; ${CROSS_CLASSES.map((c) => `\`${c}\``).join(', ')} registered as custom gestures from K detected hands of one set (those it has), scored on every detected hand of the same classes in the other set ("A → B"), or on the rest of the same set ("within"). Pooled top-1 per seed; mean and min over seeds.`, '');
   L.push(...protocolTables(r));

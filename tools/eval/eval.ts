@@ -28,7 +28,7 @@ import { runJsonChild } from '../child-process';
 import { commaList, integerIn, parseToolArgs } from '../cli';
 import { ADDED_BUILTIN_CLASSES, FIXTURES_DIR, handshapeNote, splitPart } from '../fixtures';
 import { formatSweep, runSweep, type SweepRow } from './sweep';
-import { CROSS_CLASSES, NO_GESTURE_CLASS, fewShotAcross, formatCrossSource, restingHands, unregisteredClaims, type CrossSourceResult, type HandsByClass } from './cross-source';
+import { CROSS_CLASSES, NO_GESTURE_CLASS, fewShotAcross, formatCrossSource, restingHands, unregisteredClaims, type CrossSourceResult, type HandsByClass, type OtherSetScore } from './cross-source';
 import { loadGestureNode } from '../gesture-node';
 import { FINGERPOSE_MIN_SCORE, FINGERPOSE_TO_CLASS, FINGERPOSE_VERSION, fingerposeClassify } from '../peers/fingerpose-gestures';
 import { HUMAN_RULES, mapHumanHand } from '../peers/human-mapping';
@@ -280,6 +280,19 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
   const withHand = images.filter((i) => i.cls !== NONE);
   const totalDetected = withHand.filter((i) => i.best).length;
 
+  // The built-in, `none` and `no_gesture` photos of the other set (--cross), scored from one system's
+  // answers to every photo there; `bare` are its answers without the resting check (a peer has none: the same answers).
+  const crossBuiltinClasses = [...[...BUILTIN_CLASSES, ...ADDED_BUILTIN_CLASSES].filter((c) => crossAll[c]), ...(crossAll[NONE] ? [NONE] : [])];
+  const scoreOtherSet = (answers: readonly Answer[], bare: readonly Answer[] = answers): OtherSetScore => {
+    const builtins = scoreBuiltins(answers.filter((a) => crossBuiltinClasses.includes(a.cls)), crossBuiltinClasses);
+    const withHand = answers.filter((a) => a.cls !== NONE && a.cls !== NO_GESTURE_CLASS);
+    return {
+      perClass: builtins.perClass, overall: builtins.overall, none: builtins.none.falseGestures,
+      resting: restingHands(answers.map((a, i) => ({ cls: a.cls, answers: { gestures: a.gestures, gesturesNoRestingCheck: bare[i]!.gestures } }))),
+      detected: { detected: withHand.filter((a) => a.detected).length, total: withHand.length },
+    };
+  };
+
   // 3. Few-shot on the other classes, with the test's protocol.
   const found = (cls: string) => images.filter((i) => i.cls === cls && i.best).map((i) => i.best!);
   const builtinHandsB = inBuiltin.filter((i) => i.cls !== NONE && i.best && i.part === 'B').map((i) => [i.cls, i.best!] as const);
@@ -309,16 +322,8 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
     const shaped = (set: HandsByClass) => Object.fromEntries(Object.entries(set).map(([c, hands]) => [c, unnoted(hands)]));
     const left = [...images, ...crossImages].filter((i) => i.best && noted.has(i.best) && (CROSS_CLASSES as readonly string[]).includes(i.cls)).map((i) => displayPath(i.file));
     const byHandshape = noted.size > 0 ? { left, ...(await protocols(shaped(here), shaped(crossHands))) } : undefined;
-    // Built-ins and resting hands on the other set too, with the same registry.
-    const crossBuiltinClasses = [...[...BUILTIN_CLASSES, ...ADDED_BUILTIN_CLASSES].filter((c) => crossAll[c]), ...(crossAll[NONE] ? [NONE] : [])];
-    const builtinsThere = scoreBuiltins(crossImages.filter((i) => crossBuiltinClasses.includes(i.cls)).map(oursAnswer), crossBuiltinClasses);
-    const withHandThere = crossImages.filter((i) => i.cls !== NONE && i.cls !== NO_GESTURE_CLASS);
-    const restingThere = restingHands(crossImages.map((img) => ({ cls: img.cls, answers: { gestures: oursAnswer(img).gestures, gesturesNoRestingCheck: bareAnswer(img).gestures } })));
-    const otherSet = {
-      perClass: builtinsThere.perClass, overall: builtinsThere.overall, none: builtinsThere.none.falseGestures, resting: restingThere,
-      detected: { detected: withHandThere.filter((i) => i.best).length, total: withHandThere.length },
-    };
-    crossSource = { other: args.cross, otherSet, directions: dirs, within, claims, ...(byHandshape ? { byHandshape } : {}) };
+    // Built-ins and resting hands on the other set too, with the same registry (the peers' are added in 4).
+    crossSource = { other: args.cross, otherSet: scoreOtherSet(crossImages.map(oursAnswer), crossImages.map(bareAnswer)), directions: dirs, within, claims, ...(byHandshape ? { byHandshape } : {}) };
     log('ours: cross-source done');
   }
 
@@ -329,17 +334,25 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
     const correct = detected.filter((a) => a.gesture === cls).length;
     return { correct, detected: detected.length, total: mine.length, accuracyDetected: ratio(correct, detected.length), accuracyAll: ratio(correct, mine.length) };
   };
+  /** fingerpose on our hands of one photo; `time` gets the classify time of the answer hand. */
+  const fingerposeAnswer = (img: EvalImage, time?: (ms: number) => void): Answer => {
+    // Timed: fingerpose on the image's answer hand only (the other hands are for the per-hand counts).
+    const t = performance.now();
+    const best = img.best ? fingerposeClassify(img.best.landmarks) : null;
+    if (img.best) time?.(performance.now() - t);
+    const gestures = img.hands.map((h) => (h === img.best ? best!.gesture : fingerposeClassify(h.landmarks).gesture));
+    img.fingerpose = best ? { gesture: best.gesture, raw: best.raw, score: best.score } : null;
+    return { cls: img.cls, detected: img.best !== null, gesture: best ? best.gesture : NONE, hands: img.hands.length, gestures };
+  };
+  /** Human's hands of one photo as an answer; its best hand (highest score) is the photo's. */
+  const humanAnswer = (img: EvalImage, r: HumanEvalOutput['images'][number]): Answer => {
+    const best = [...r.hands].sort((a, b) => b.score - a.score)[0] ?? null;
+    img.human = { hands: r.hands.length, best: best ? { ...best, gesture: mapHumanHand(best) } : null, ms: r.ms };
+    return { cls: img.cls, detected: best !== null, gesture: best ? mapHumanHand(best) : NONE, hands: r.hands.length, gestures: r.hands.map(mapHumanHand) };
+  };
   const scoreFingerpose = () => {
     const fpTimes: number[] = [];
-    const answer = (img: EvalImage): Answer => {
-      // Timed: fingerpose on the image's answer hand only (the other hands are for the per-hand counts).
-      const t = performance.now();
-      const best = img.best ? fingerposeClassify(img.best.landmarks) : null;
-      if (img.best) fpTimes.push(performance.now() - t);
-      const gestures = img.hands.map((h) => (h === img.best ? best!.gesture : fingerposeClassify(h.landmarks).gesture));
-      img.fingerpose = best ? { gesture: best.gesture, raw: best.raw, score: best.score } : null;
-      return { cls: img.cls, detected: img.best !== null, gesture: best ? best.gesture : NONE, hands: img.hands.length, gestures };
-    };
+    const answer = (img: EvalImage) => fingerposeAnswer(img, (ms) => fpTimes.push(ms));
     const builtinAnswers = inBuiltin.map(answer);
     const otherAnswers = inOther.map(answer);
     const scored = {
@@ -359,13 +372,7 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
   const scoreHuman = async () => {
     log('human: running its hand pipeline in a child process');
     const result = await runHuman(images.map((i) => i.file));
-    const answer = (img: EvalImage, r: HumanEvalOutput['images'][number]): Answer => {
-      const hands = r.hands;
-      const best = [...hands].sort((a, b) => b.score - a.score)[0] ?? null;
-      img.human = { hands: hands.length, best: best ? { ...best, gesture: mapHumanHand(best) } : null, ms: r.ms };
-      return { cls: img.cls, detected: best !== null, gesture: best ? mapHumanHand(best) : NONE, hands: hands.length, gestures: hands.map(mapHumanHand) };
-    };
-    const answers = images.map((img, i) => answer(img, result.images[i]!));
+    const answers = images.map((img, i) => humanAnswer(img, result.images[i]!));
     const builtinAnswers = answers.filter((a) => builtinClasses.includes(a.cls));
     const otherAnswers = answers.filter((a) => !builtinClasses.includes(a.cls));
     const scored = {
@@ -395,6 +402,17 @@ export async function runEval(args: EvalArgs, log: (line: string) => void = () =
   const fingerpose = args.peers.includes('fingerpose') ? scoreFingerpose() : undefined;
   const human = args.peers.includes('human') ? await scoreHuman() : undefined;
   const peers = { ...(fingerpose ? { fingerpose } : {}), ...(human ? { human } : {}) };
+  // The peers on the other set's photos too, scored like ours there.
+  if (crossSource && crossImages.length) {
+    const there: NonNullable<CrossSourceResult['otherSet']['peers']> = {};
+    if (fingerpose) there.fingerpose = scoreOtherSet(crossImages.map((img) => fingerposeAnswer(img)));
+    if (human) {
+      log('human: the other set');
+      const result = await runHuman(crossImages.map((i) => i.file));
+      there.Human = scoreOtherSet(crossImages.map((img, i) => humanAnswer(img, result.images[i]!)));
+    }
+    crossSource.otherSet.peers = there;
+  }
 
   const out = {
     version: 1,
