@@ -600,6 +600,7 @@ npm run eval -- --json                            # one JSON object with every n
 npm run eval -- --data DIR --no-peers             # any folder laid out as <class>/<image files>
 npm run eval -- --no-peers --hands-cache FILE    # detections stored in FILE once, reused after: classification work reruns in seconds
 npx tsx tools/eval/fewshot-dev.ts FILE            # the part-A protocols that chose the few-shot constants (FILE from --hands-cache)
+BY_HANDSHAPE=1 npx tsx tools/eval/fewshot-dev.ts FILE  # the same without the HANDSHAPE_NOTES photos
 \`\`\`
 
 - **Machine** (\`lscpu\`): ${r.machine.cpu}, ${r.machine.cores} CPUs${r.machine.threadsPerCore ? ` (${r.machine.threadsPerCore} thread per core)` : ''}, ${r.machine.architecture}; ${r.machine.platform}, Node ${r.machine.node}.

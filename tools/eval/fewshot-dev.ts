@@ -3,6 +3,7 @@
 //
 //   npm run eval -- --no-peers --hands-cache /tmp/hands.json     once: stores the detections
 //   npx tsx tools/eval/fewshot-dev.ts /tmp/hands.json [seeds]       the part-A figures (default 10 seeds)
+//   BY_HANDSHAPE=1 npx tsx tools/eval/fewshot-dev.ts /tmp/hands.json  the same without the photos of HANDSHAPE_NOTES
 //
 // (a) cross-source within part A: ok/one/palm/peace registered (no built-ins active) from K hands of
 //     one source (sld or subhih) and recognised on the other source's hands; each class also left
@@ -14,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { loadGestureNode } from '../gesture-node';
-import { BUILTIN_CLASSES, FIXTURES_DIR, seededRandom, splitPart } from '../fixtures';
+import { BUILTIN_CLASSES, FIXTURES_DIR, handshapeNote, seededRandom, splitPart } from '../fixtures';
 import { fewShotAcross, unregisteredClaims } from './cross-source';
 import { fewShot, type EvalHand } from './metrics';
 
@@ -24,13 +25,15 @@ if (!cacheFile) {
   process.exit(2);
 }
 const seeds = Number(seedsArg ?? 10);
+// BY_HANDSHAPE=1 leaves out the photos whose handshape is not their class's (HANDSHAPE_NOTES), as the eval's "by handshape" rows do.
+const byHandshape = process.env.BY_HANDSHAPE === '1';
 const { GestureRegistry } = await loadGestureNode('npx tsx tools/eval/fewshot-dev.ts');
 const { detections } = JSON.parse(readFileSync(cacheFile, 'utf8')) as { detections: Record<string, { hands: EvalHand[] }> };
 /** Part A of hands/: the best hand of each photo by class, files sorted; `source` keeps only files of that source prefix. */
 function partA(source?: string): Record<string, EvalHand[]> {
   const out: Record<string, EvalHand[]> = {};
   for (const file of Object.keys(detections).sort()) {
-    if (dirname(dirname(file)) !== FIXTURES_DIR || splitPart(file) !== 'A' || (source && !basename(file).startsWith(`${source}__`))) continue;
+    if (dirname(dirname(file)) !== FIXTURES_DIR || splitPart(file) !== 'A' || (byHandshape && handshapeNote(file)) || (source && !basename(file).startsWith(`${source}__`))) continue;
     const best = [...detections[file]!.hands].sort((a, b) => b.presence - a.presence)[0];
     if (best) (out[basename(dirname(file))] ??= []).push(best);
   }
@@ -38,7 +41,7 @@ function partA(source?: string): Record<string, EvalHand[]> {
 }
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)} %`);
 const A = partA();
-const lines: string[] = [`part A of ${FIXTURES_DIR}, ${seeds} seeds`];
+const lines: string[] = [`part A of ${FIXTURES_DIR}${byHandshape ? ' by handshape (HANDSHAPE_NOTES left out)' : ''}, ${seeds} seeds`];
 
 // (a)
 const seedFive = ['ok', 'one', 'palm', 'peace'];
