@@ -27,6 +27,8 @@ export interface EvalHand {
   presence: number;
   /** The hand's box in image pixels (for the resting check against the faces). */
   box?: [number, number, number, number];
+  /** The hand read again from the photo mirrored, as `register()` reads a frame sample: few-shot registration uses it, matching does not. */
+  mirroredReading?: HandLandmarks;
 }
 
 export interface Counts { correct: number; detected: number; total: number; accuracyDetected: number | null; accuracyAll: number | null }

@@ -142,7 +142,7 @@ export function assembleRecognizer(parts: RecognizerParts): GestureRecognizer {
   const { options } = parts;
   const detector = new RecoveringDetector(parts.backend, parts.detector, parts.recovery);
   // The registry's options were resolved with the rest; only its detect function is added here.
-  const registry = parts.registry ?? new GestureRegistry(markResolved('registry', { ...options.classifier, detect: (frame: Frame) => detector.detect(frame, { mode: 'image' }) }));
+  const registry = parts.registry ?? new GestureRegistry(markResolved('registry', { ...options.classifier, detect: (frame: Frame) => detector.detect(frame, { mode: 'image', mirroredReading: true }) }));
   let disposed = false;
   const disposing = new Subject<void>();
   const alive = () => {

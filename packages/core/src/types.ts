@@ -60,6 +60,13 @@ export interface DetectedHand {
   presence: number;
   /** Confidence of this result: `presence` after detect; the gesture score after classify. */
   score: number;
+  /**
+   * Only when asked for (`mirroredReading` of an image-mode `detect()`, as `register()` does): the
+   * same hand's 21 landmarks read from the frame mirrored left to right, mapped back to this
+   * frame's pixels. A second, partly independent reading: registration keeps, of each sample's two,
+   * the one that agrees best with the other samples.
+   */
+  mirroredReading?: HandLandmarks;
 }
 
 /** One face found by the face detector (used for presence). */

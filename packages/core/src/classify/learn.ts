@@ -2,6 +2,7 @@ import { DisposedError, errorMessage } from '../errors';
 import type { DetectedHand, Detection, Frame, HandLandmarks } from '../types';
 import { scoreGestures, type ImageUp, type MatchCandidates } from './matching';
 import { imageUp, isHandLandmarks, normalizeLandmarks, type NormalizedLandmarks } from './normalize';
+import { matchVector, vectorDistance } from './match-vector';
 import type { DetectFunction } from './options';
 import { PRIOR_SPREAD, type SampleModel } from './sample-model';
 import type { HandSample } from './types';
@@ -40,21 +41,44 @@ const INVALID_LANDMARKS = 'expected 21 finite [x, y, z] landmarks';
  * rejected; // [{ index: 1, reason: 'no-hand', message: 'no hand found in the frame' }]
  */
 export async function learnSamples(samples: readonly RegistrationSample[], options: LearnOptions): Promise<{ accepted: NormalizedLandmarks[]; ups: ImageUp[]; rejected: RejectedSample[] }> {
-  const accepted: NormalizedLandmarks[] = [];
-  const ups: ImageUp[] = [];
+  const readings: Normalized[][] = [];
   const rejected: RejectedSample[] = [];
   for (const [index, sample] of samples.entries()) {
     const result = await normalizeSample(sample, options);
     if ('reason' in result) rejected.push({ index, ...result });
-    else {
-      accepted.push(result.hand);
-      ups.push(result.up);
-    }
+    else readings.push([result, ...(result.mirrored ? [result.mirrored] : [])]);
   }
-  return { accepted, ups, rejected };
+  const chosen = agreeingReadings(readings);
+  return { accepted: chosen.map((r) => r.hand), ups: chosen.map((r) => r.up), rejected };
 }
 
-type Normalized = { hand: NormalizedLandmarks; up: ImageUp };
+type Normalized = { hand: NormalizedLandmarks; up: ImageUp; mirrored?: Normalized };
+
+/**
+ * Of each sample's readings (as detected, then mirrored when there is one), the one that agrees
+ * best with the other samples: the least summed match-vector distance to the nearest reading of
+ * each other sample. A landmark model that misreads a finger in one reading often reads it right
+ * in the other, and a misread sample lets the gesture claim the shapes it looks like (a `three`
+ * with its folded pinky read half up took `four` hands). One sample keeps its first reading.
+ *
+ * @example
+ * agreeingReadings([[a], [b, bMirrored], [c]]); // [a, bMirrored, c] when bMirrored is nearer a and c
+ */
+export function agreeingReadings(readings: readonly (readonly Normalized[])[]): Normalized[] {
+  const vectors = readings.map((mine) => mine.map((r) => matchVector(r.hand, r.up)));
+  return readings.map((mine, i) => {
+    let best = 0;
+    let least = Infinity;
+    vectors[i]!.forEach((v, r) => {
+      let cost = 0;
+      vectors.forEach((theirs, j) => {
+        if (j !== i) cost += Math.min(...theirs.map((w) => vectorDistance(v, w)));
+      });
+      if (cost < least) [best, least] = [r, cost];
+    });
+    return mine[best]!;
+  });
+}
 
 async function normalizeSample(sample: RegistrationSample, options: LearnOptions): Promise<Normalized | Omit<RejectedSample, 'index'>> {
   if (Array.isArray(sample)) {
@@ -71,7 +95,10 @@ async function normalizeSample(sample: RegistrationSample, options: LearnOptions
     }
     const handedness = sample.handedness === 'left' ? 'left' : 'right';
     const hand = isHandLandmarks(sample.landmarks) ? normalizeLandmarks(sample.landmarks, handedness) : null;
-    return hand ? { hand, up: imageUp(sample.landmarks, handedness) } : { reason: 'invalid', message: INVALID_LANDMARKS };
+    if (!hand) return { reason: 'invalid', message: INVALID_LANDMARKS };
+    const other: unknown = 'mirroredReading' in sample ? sample.mirroredReading : undefined;
+    const again = isHandLandmarks(other) ? normalizeLandmarks(other, handedness) : null;
+    return { hand, up: imageUp(sample.landmarks, handedness), ...(again ? { mirrored: { hand: again, up: imageUp(other as HandLandmarks, handedness) } } : {}) };
   }
   const { detect } = options;
   if (!detect) return { reason: 'invalid', message: 'a frame was given but the registry has no detect function' };

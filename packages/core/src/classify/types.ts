@@ -54,4 +54,10 @@ export interface HandSample {
   landmarks: HandLandmarks;
   /** Defaults to `'right'`. */
   handedness?: Handedness;
+  /**
+   * The same hand read from the frame mirrored left to right (`DetectedHand.mirroredReading`):
+   * `register()` keeps, of the two readings, the one nearer the other samples. Ignored when not
+   * 21 finite landmarks.
+   */
+  mirroredReading?: HandLandmarks;
 }

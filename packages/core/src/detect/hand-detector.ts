@@ -13,6 +13,12 @@ export interface DetectCallOptions {
   mode?: DetectMode;
   /** Capture time in ms, copied into the result. Defaults to `0`. */
   timestamp?: number;
+  /**
+   * Image mode only: also read the frame mirrored left to right (a second palm-detector and
+   * landmark pipeline, about twice the time) and give each hand found in both its
+   * `mirroredReading`. `register()` asks for it on frame samples. Defaults to `false`.
+   */
+  mirroredReading?: boolean;
 }
 
 /** Counters a detector keeps, for tests, benchmarks and the curious. */

@@ -109,6 +109,7 @@ export class TfjsHandDetector implements HandDetector {
       const timestamp = mode === 'image' ? undefined : call.timestamp;
       tick(state.clock, timestamp);
       const { hands, ranDetector, skipped } = await this.findHands(state, frame, toTensor, width, height, mode, timestamp);
+      if (mode === 'image' && call.mirroredReading && hands.length > 0) await this.readMirrored(hands, frame, toTensor(), width, height);
       // `faceDetectorFps` limits the face detector on frames without hands only (presence changes
       // over seconds). With hands, it runs with every palm-detector run, as without the limit: the
       // classifier reads a hand that rests below or on a face against the faces of the same moment.
@@ -276,6 +277,31 @@ export class TfjsHandDetector implements HandDetector {
       state.tracked.push(h.still ?? { id: h.id, roi: landmarksToRoi(h.result.landmarks), box: h.box, result: h.result, at: timestamp ?? 0, thumb: stillCheck && settled ? await thumbnail(h.result) : null, settled });
     }
     return { hands: hands.map((h) => this.toHand(h.id, h.result, width)), ranDetector, skipped };
+  }
+
+  /**
+   * The photo's hands found again on the photo mirrored left to right (the whole image-mode
+   * pipeline on the flipped pixels); each hand that has a counterpart there (box IoU > 0.3) gets
+   * its landmarks, flipped back, as `mirroredReading`.
+   */
+  private async readMirrored(hands: DetectedHand[], frame: Frame, image: tf.Tensor4D, width: number, height: number): Promise<void> {
+    const flipped = tf.reverse(image, 2);
+    try {
+      const found = await this.findHands(coldState(), frame, () => flipped, width, height, 'image', undefined);
+      // Their x in the flipped frame (after any `mirror` mapping) is width − x in this one.
+      const back = found.hands.map((h) => h.landmarks.map(([x, y, z]): [number, number, number] => [width - x, y, z]));
+      for (const hand of hands) {
+        let best = -1;
+        let overlap = 0.3;
+        back.forEach((points, i) => {
+          const o = iou(hand.box, landmarksBox(points));
+          if (o > overlap) [best, overlap] = [i, o];
+        });
+        if (best >= 0) hand.mirroredReading = back[best];
+      }
+    } finally {
+      flipped.dispose();
+    }
   }
 
   private async landmarks(image: () => tf.Tensor4D, roi: Roi): Promise<LandmarkResult> {

@@ -5,7 +5,7 @@ import type { FrameData } from '../../types';
 import { FIXTURES_DIR } from '../../../../../tools/fixtures';
 
 // The fixtures folder, the split and the seeded generator are defined once, for the tests and the tools.
-export { BUILTIN_CLASSES, FIXTURES_DIR, FIXTURES_ROOT, seededRandom, splitPart, MOTION_NEGATIVE_CLIPS, SWIPE_SEGMENTS } from '../../../../../tools/fixtures';
+export { BUILTIN_CLASSES, FIXTURES_DIR, FIXTURES_ROOT, handshapeNote, seededRandom, splitPart, MOTION_NEGATIVE_CLIPS, SWIPE_SEGMENTS } from '../../../../../tools/fixtures';
 
 /** Every image file of one fixture class, sorted. */
 export function fixtureFiles(cls: string): string[] {
