@@ -65,6 +65,8 @@ type Normalized = { hand: NormalizedLandmarks; up: ImageUp; mirrored?: Normalize
  * agreeingReadings([[a], [b, bMirrored], [c]]); // [a, bMirrored, c] when bMirrored is nearer a and c
  */
 export function agreeingReadings(readings: readonly (readonly Normalized[])[]): Normalized[] {
+  // Samples given as landmarks have one reading each: nothing to choose, nothing to compute.
+  if (readings.every((mine) => mine.length === 1)) return readings.map((mine) => mine[0]!);
   const vectors = readings.map((mine) => mine.map((r) => matchVector(r.hand, r.up)));
   return readings.map((mine, i) => {
     let best = 0;
@@ -96,9 +98,9 @@ async function normalizeSample(sample: RegistrationSample, options: LearnOptions
     const handedness = sample.handedness === 'left' ? 'left' : 'right';
     const hand = isHandLandmarks(sample.landmarks) ? normalizeLandmarks(sample.landmarks, handedness) : null;
     if (!hand) return { reason: 'invalid', message: INVALID_LANDMARKS };
-    const other: unknown = 'mirroredReading' in sample ? sample.mirroredReading : undefined;
-    const again = isHandLandmarks(other) ? normalizeLandmarks(other, handedness) : null;
-    return { hand, up: imageUp(sample.landmarks, handedness), ...(again ? { mirrored: { hand: again, up: imageUp(other as HandLandmarks, handedness) } } : {}) };
+    const second: unknown = (sample as HandSample).mirroredReading;
+    const again = isHandLandmarks(second) ? normalizeLandmarks(second, handedness) : null;
+    return { hand, up: imageUp(sample.landmarks, handedness), ...(again ? { mirrored: { hand: again, up: imageUp(second as HandLandmarks, handedness) } } : {}) };
   }
   const { detect } = options;
   if (!detect) return { reason: 'invalid', message: 'a frame was given but the registry has no detect function' };
